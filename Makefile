@@ -1,0 +1,57 @@
+# pg_arabic: PGXS build, plus the core's unit tests and benchmarks.
+
+EXTENSION = pg_arabic
+EXTVERSION = 0.1
+
+MODULE_big = pg_arabic
+CORE_OBJS = \
+	extension/core/ar_alloc.o \
+	extension/core/ar_norm_data.o \
+	extension/core/ar_normalize.o \
+	extension/core/ar_status.o \
+	extension/core/ar_utf8.o
+OBJS = $(CORE_OBJS) \
+	extension/pg/pga_error.o \
+	extension/pg/pga_module.o \
+	extension/pg/pga_normalize.o
+
+DATA = pg_arabic--$(EXTVERSION).sql
+PGFILEDESC = "pg_arabic - Arabic normalization, search and news parsing"
+
+REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=pg_arabic
+ENCODING = UTF8
+NO_LOCALE = 1
+
+PKG_LIBS = icu-i18n libpcre2-8
+PG_CPPFLAGS = -Iextension/core -Iextension/pg $(shell pkg-config --cflags $(PKG_LIBS))
+PG_CFLAGS = -Werror=implicit-function-declaration -Werror=vla
+SHLIB_LINK = $(shell pkg-config --libs $(PKG_LIBS))
+
+EXTRA_CLEAN = tests/unit/run_unit
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# The core and its unit tests build without PostgreSQL headers, under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+CORE_SRC = $(CORE_OBJS:.o=.c)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wno-sign-compare -Werror=implicit-function-declaration -Werror=vla \
+	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+tests/unit/run_unit: $(CORE_SRC) $(UNIT_SRC) $(wildcard extension/core/*.h tests/unit/*.h)
+	$(CC) $(UNIT_CFLAGS) -Iextension/core -o $@ $(CORE_SRC) $(UNIT_SRC)
+
+.PHONY: unit bench tables
+unit: tests/unit/run_unit
+	ASAN_OPTIONS=detect_leaks=1 tests/unit/run_unit tests/samples
+
+bench:
+	bash tests/bench/normalize.sh
+
+# Regenerate the Unicode tables (needs python3; the output is committed).
+tables:
+	python3 extension/gen/gen_norm_data.py

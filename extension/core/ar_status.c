@@ -1,0 +1,29 @@
+/*
+ * ar_status.c
+ *		Messages for the core's status codes.
+ *
+ * Server-independent; no PostgreSQL headers.
+ */
+#include "ar_status.h"
+
+/* Return a short lowercase description of a status code. */
+const char *
+ar_status_message(ArStatus status)
+{
+	switch (status)
+	{
+		case AR_OK:
+			return "success";
+		case AR_ENOMEM:
+			return "out of memory";
+		case AR_ETOOBIG:
+			return "result too large";
+		case AR_EUNKNOWN_FORM:
+			return "unrecognized normalization form";
+		case AR_EUNKNOWN_RULE:
+			return "unrecognized normalization rule";
+		case AR_ESYNTAX:
+			return "syntax error";
+	}
+	return "unknown status";
+}

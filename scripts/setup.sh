@@ -1,0 +1,129 @@
+# scripts/setup.sh: shared set-up of the demo and test commands (sourced).
+#
+# 1. installs the Debian packages the build and the cluster need, if missing;
+# 2. builds and installs the extension;
+# 3. unless PGHOST/PGPORT/PGDATABASE/PGUSER point at a server, starts a
+#    throwaway cluster in .pgdata/ (TCP on 127.0.0.1 only, trust auth).
+# Run as root (CI, sessions) or as a user with sudo.
+
+set -euo pipefail
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PG_MAJOR=${PG_MAJOR:-15}
+PGA_PORT=${PGA_PORT:-54329}
+PGA_DATA=${PGA_DATA:-$TOP/.pgdata}
+DEBIAN_PACKAGES="make gcc libc6-dev pkg-config postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR libicu-dev libpcre2-dev"
+
+log() { printf '\n== %s\n' "$*"; }
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_packages() {
+	local missing=()
+	for p in $DEBIAN_PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+	done
+	if [ ${#missing[@]} -gt 0 ]; then
+		log "installing Debian packages: ${missing[*]}"
+		as_root apt-get update -qq
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	fi
+	PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
+	[ -x "$PG_CONFIG" ] || PG_CONFIG=$(command -v pg_config)
+	PG_BINDIR=$("$PG_CONFIG" --bindir)
+	export PG_CONFIG PG_BINDIR
+}
+
+build_and_install() {
+	log "building and installing pg_arabic"
+	make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" >/dev/null
+	as_root make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+}
+
+# Run a command as the cluster's owner: postgres when we are root.
+as_owner() {
+	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+cluster_running() {
+	[ -f "$PGA_DATA/postmaster.pid" ] && as_owner "$PG_BINDIR/pg_ctl" -D "$PGA_DATA" status >/dev/null 2>&1
+}
+
+# Start the throwaway cluster, or reuse the one a previous run left.
+start_cluster() {
+	if [ -n "${PGHOST:-}${PGPORT:-}${PGDATABASE:-}${PGUSER:-}" ] && [ -z "${PGA_OWN_CLUSTER:-}" ]; then
+		log "using the server given by PG* variables (${PGHOST:-local}:${PGPORT:-5432})"
+		PGA_STARTED=0
+		return
+	fi
+	if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -w "$(dirname "$PGA_DATA")" 2>/dev/null; then
+		# the checkout is not writable by postgres: give it the cluster folder only
+		mkdir -p "$PGA_DATA"
+		chown postgres: "$PGA_DATA"
+		chmod 700 "$PGA_DATA"
+		if ! runuser -u postgres -- test -w "$PGA_DATA"; then
+			PGA_DATA=$(mktemp -d /tmp/pg_arabic-cluster.XXXXXX)
+			chown postgres: "$PGA_DATA"
+			echo "note: the checkout is not reachable by the postgres user; cluster in $PGA_DATA"
+		fi
+	fi
+	if [ ! -f "$PGA_DATA/PG_VERSION" ]; then
+		log "creating a throwaway cluster in $PGA_DATA"
+		mkdir -p "$PGA_DATA"
+		[ "$(id -u)" = 0 ] && chown postgres: "$PGA_DATA"
+		as_owner "$PG_BINDIR/initdb" -D "$PGA_DATA" -U postgres --auth=trust \
+			--encoding=UTF8 --locale=C.UTF-8 >/dev/null
+		cat >>"$PGA_DATA/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PGA_PORT
+unix_socket_directories = ''
+fsync = off
+max_wal_size = 2GB
+logging_collector = off
+CONF
+	fi
+	if cluster_running; then
+		log "reusing the running cluster in $PGA_DATA"
+		PGA_STARTED=0
+	else
+		log "starting the cluster on 127.0.0.1:$PGA_PORT"
+		as_owner "$PG_BINDIR/pg_ctl" -D "$PGA_DATA" -l "$PGA_DATA/server.log" -w -t 60 start >/dev/null
+		PGA_STARTED=1
+	fi
+	export PGHOST=127.0.0.1 PGPORT=$PGA_PORT PGUSER=postgres
+	unset PGDATABASE
+}
+
+stop_cluster() {
+	if [ "${PGA_STARTED:-0}" = 1 ] && cluster_running; then
+		log "stopping the cluster"
+		as_owner "$PG_BINDIR/pg_ctl" -D "$PGA_DATA" -m fast -w stop >/dev/null || true
+	fi
+}
+
+# Create (or re-create) a UTF8 database with the extension.
+fresh_database() {
+	local db=$1
+	psql -X -q -d postgres -v ON_ERROR_STOP=1 \
+		-c "DROP DATABASE IF EXISTS $db" \
+		-c "CREATE DATABASE $db ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+	psql -X -q -d "$db" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION pg_arabic"
+}
+
+# Load tests/samples into articles(id, url, raw, fetched_at).
+load_samples() {
+	local db=$1 script
+	script=$(mktemp)
+	{
+		echo "CREATE TABLE articles (id serial PRIMARY KEY, url text NOT NULL, raw text NOT NULL, fetched_at timestamptz);"
+		tail -n +2 "$TOP/tests/samples/manifest.tsv" | while IFS=$'\t' read -r file url fetched _; do
+			printf "\\\\set raw \`cat '%s'\`\n" "$TOP/tests/samples/$file"
+			printf "INSERT INTO articles (url, raw, fetched_at) VALUES ('%s', :'raw', '%s');\n" "$url" "$fetched"
+		done
+	} >"$script"
+	psql -X -q -d "$db" -v ON_ERROR_STOP=1 -f "$script"
+	rm -f "$script"
+	echo "loaded $(psql -X -At -d "$db" -c 'SELECT count(*) FROM articles') sample articles into $db.articles"
+}

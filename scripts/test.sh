@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Every test: the same set-up as the demo, then pg_regress against the
+# cluster (make installcheck), the demo script on the samples, and the C
+# unit tests of the core under ASan+UBSan.  The cluster is stopped at the
+# end, also on failure.  The last line sums up: "N passed, N failed".
+source "$(dirname "$0")/setup.sh"
+
+install_packages
+build_and_install
+start_cluster
+trap stop_cluster EXIT
+
+passed=0
+failed=0
+out=$(mktemp)
+
+log "pg_regress (make installcheck)"
+if make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" installcheck 2>&1 | tee "$out"; then :; fi
+n_ok=$(grep -cE '^(ok|test) .* \.\.\. ok|^ok [0-9]+ ' "$out" || true)
+n_bad=$(grep -cE '\.\.\. FAILED|^not ok ' "$out" || true)
+if [ "$n_ok" = 0 ] && [ "$n_bad" = 0 ]; then n_bad=1; fi
+[ -f "$TOP/regression.diffs" ] && [ "$n_bad" != 0 ] && cat "$TOP/regression.diffs"
+passed=$((passed + n_ok))
+failed=$((failed + n_bad))
+
+log "demo script on the sample articles"
+fresh_database pg_arabic_demo_check >/dev/null
+load_samples pg_arabic_demo_check
+if psql -X -q -d pg_arabic_demo_check -v ON_ERROR_STOP=1 -f "$TOP/tests/demo.sql" >/dev/null; then
+	passed=$((passed + 1))
+else
+	echo "demo script failed"
+	failed=$((failed + 1))
+fi
+
+log "C unit tests of the core (ASan + UBSan)"
+make -C "$TOP" -s unit 2>&1 | tee "$out" || true
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -1)
+if [ -n "$line" ]; then
+	passed=$((passed + ${line%% passed*}))
+	n=${line#*, }
+	failed=$((failed + ${n%% failed}))
+else
+	echo "unit test runner did not finish"
+	failed=$((failed + 1))
+fi
+rm -f "$out"
+
+stop_cluster
+trap - EXIT
+echo
+echo "pg_regress, demo and unit checks together:"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

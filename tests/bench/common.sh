@@ -1,0 +1,31 @@
+# tests/bench/common.sh: set-up shared by the benchmark scripts (sourced).
+# Brings up the cluster like the test command, then bench_seed DB fills
+# DB.seed(body) with the news corpus: the content of saudinewsnet-sample from
+# $PGA_DATA_DIR (default ../shared/data), or the sample articles.
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/setup.sh"
+
+install_packages
+build_and_install
+start_cluster
+trap stop_cluster EXIT
+
+DATA_DIR=${PGA_DATA_DIR:-$TOP/../shared/data}
+NEWS_JSONL=$DATA_DIR/saudinewsnet-sample/saudinewsnet_sample.jsonl
+
+bench_seed() {
+	local db=$1
+	fresh_database "$db" >/dev/null
+	if [ -f "$NEWS_JSONL" ]; then
+		echo "corpus: content of $NEWS_JSONL"
+		psql -X -q -d "$db" -v ON_ERROR_STOP=1 <<SQL
+CREATE TABLE src (j text);
+\copy src FROM '$NEWS_JSONL' WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
+CREATE TABLE seed AS SELECT j::jsonb->>'content' AS body FROM src WHERE j::jsonb->>'content' <> '';
+DROP TABLE src;
+SQL
+	else
+		echo "corpus: tests/samples ($NEWS_JSONL not found)"
+		load_samples "$db" >/dev/null
+		psql -X -q -d "$db" -c "CREATE TABLE seed AS SELECT raw AS body FROM articles"
+	fi
+}

@@ -1,0 +1,45 @@
+-- The demo of pg_arabic over the shipped sample articles (table articles).
+\pset footer off
+\set ON_ERROR_STOP 1
+
+\echo
+\echo '1. One word, as scrapers spell it: arabic_normalize(w, ''display'') fixes the encoding noise,'
+\echo '   arabic_normalize(w) (the search form) also folds spelling, so the variants compare equal.'
+SELECT w AS as_scraped, length(w) AS chars,
+       arabic_normalize(w, 'display') AS display,
+       arabic_normalize(w) AS search
+FROM (VALUES ('المُسْتَشْفَى'), ('المستشفي'), (E'المستشفـــى\u200F'), ('ﺍﻟﻤﺴﺘﺸﻔﻰ'),
+             ('مسئولية'), ('مسؤولية'), (E'مسؤو\u200Cلية'), ('٢٠٢٥'), ('۲۰۲۵')) AS t(w);
+
+\echo
+\echo '2. The forms and their rules (arabic_normalize_rules() describes each rule)'
+SELECT form, array_to_string(rules, ' ') AS rules FROM arabic_normalize_forms() ORDER BY form;
+
+\echo
+\echo '3. Noise removed from each sample article (characters; display keeps diacritics)'
+SELECT id,
+       length(raw) AS raw,
+       length(raw) - length(arabic_normalize(raw, 'display')) AS display_removed,
+       length(raw) - length(arabic_normalize(raw)) AS search_removed,
+       length(regexp_replace(raw, E'[^\u064B-\u065F\u0670]', '', 'g')) AS harakat,
+       length(regexp_replace(raw, E'[^\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\u00AD]', '', 'g')) AS invisible,
+       length(regexp_replace(raw, E'[^\uFB50-\uFDFF\uFE70-\uFEFC]', '', 'g')) AS pres_forms
+FROM articles ORDER BY id;
+
+\echo
+\echo '4. Words of the samples written in more than one way, grouped by their search form'
+SELECT arabic_normalize(w) AS search_form, count(*) AS occurrences,
+       string_agg(DISTINCT w, '  ') AS spellings
+FROM (SELECT (regexp_matches(raw, E'[\u0621-\u065F\u0670-\u06D3\u06F0-\u06F9\uFB50-\uFDFF\uFE70-\uFEFC\u200C-\u200F]+', 'g'))[1] AS w
+      FROM articles) words
+WHERE length(arabic_normalize(w)) > 3
+GROUP BY 1 HAVING count(DISTINCT w) > 1
+ORDER BY count(DISTINCT w) DESC, 2 DESC, 1 LIMIT 12;
+
+\echo
+\echo '5. Distinct words in the samples before and after normalization'
+SELECT count(DISTINCT w) AS raw_words,
+       count(DISTINCT arabic_normalize(w, 'display')) AS display_words,
+       count(DISTINCT arabic_normalize(w)) AS search_words
+FROM (SELECT (regexp_matches(raw, E'[\u0621-\u065F\u0670-\u06D3\u06F0-\u06F9\uFB50-\uFDFF\uFE70-\uFEFC\u200C-\u200F]+', 'g'))[1] AS w
+      FROM articles) words;

@@ -1,0 +1,34 @@
+/*
+ * unit.h
+ *		A minimal table-driven unit test harness for the core.
+ */
+#ifndef UNIT_H
+#define UNIT_H
+
+#include <stdio.h>
+#include <string.h>
+
+extern int	unit_passed;
+extern int	unit_failed;
+
+/* Record one check; print the failure with its location. */
+#define CHECK(cond, ...) \
+	do { \
+		if (cond) \
+			unit_passed++; \
+		else \
+		{ \
+			unit_failed++; \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+			printf(__VA_ARGS__); \
+			printf("\n"); \
+		} \
+	} while (0)
+
+extern const char *unit_samples_dir;
+
+void		test_utf8(void);
+void		test_normalize(void);
+void		test_normalize_samples(void);
+
+#endif							/* UNIT_H */
