@@ -30,8 +30,12 @@ install_packages() {
 		as_root apt-get update -qq
 		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 	fi
-	PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
-	[ -x "$PG_CONFIG" ] || PG_CONFIG=$(command -v pg_config)
+	# PG_CONFIG may name another installation (e.g. a private copy for a
+	# parallel checkout); by default, Debian's server of PG_MAJOR.
+	if [ -z "${PG_CONFIG:-}" ]; then
+		PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
+		[ -x "$PG_CONFIG" ] || PG_CONFIG=$(command -v pg_config)
+	fi
 	PG_BINDIR=$("$PG_CONFIG" --bindir)
 	export PG_CONFIG PG_BINDIR
 }
