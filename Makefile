@@ -6,16 +6,23 @@ EXTVERSION = 0.1
 MODULE_big = pg_arabic
 CORE_OBJS = \
 	extension/core/ar_alloc.o \
+	extension/core/ar_char_data.o \
 	extension/core/ar_norm_data.o \
 	extension/core/ar_normalize.o \
 	extension/core/ar_status.o \
+	extension/core/ar_stem.o \
+	extension/core/ar_stopwords.o \
+	extension/core/ar_tokenize.o \
 	extension/core/ar_utf8.o
 OBJS = $(CORE_OBJS) \
 	extension/pg/pga_error.o \
 	extension/pg/pga_module.o \
-	extension/pg/pga_normalize.o
+	extension/pg/pga_normalize.o \
+	extension/pg/pga_tsdict.o \
+	extension/pg/pga_tsparser.o
 
 DATA = pg_arabic--$(EXTVERSION).sql
+DATA_TSEARCH = extension/tsearch_data/pg_arabic.stop
 PGFILEDESC = "pg_arabic - Arabic normalization, search and news parsing"
 
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/*.sql)))
@@ -29,6 +36,9 @@ PG_CFLAGS = -Werror=implicit-function-declaration -Werror=vla
 SHLIB_LINK = $(shell pkg-config --libs $(PKG_LIBS))
 
 EXTRA_CLEAN = tests/unit/run_unit
+
+# rebuild objects when the headers they include change
+override autodepend = yes
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -55,3 +65,5 @@ bench:
 # Regenerate the Unicode tables (needs python3; the output is committed).
 tables:
 	python3 extension/gen/gen_norm_data.py
+	python3 extension/gen/gen_char_data.py
+	python3 extension/gen/gen_stopwords.py

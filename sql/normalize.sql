@@ -91,12 +91,12 @@ SELECT arabic_normalize('x', 'search display');
 SELECT arabic_normalize('x', '');
 SELECT arabic_normalize('x', ' , ');
 
--- A database that is not UTF8 gets a clear error.
+-- A database that is not UTF8 gets a clear error (already when the
+-- extension's text search dictionary is created).
 SELECT current_database() AS regress_db \gset
 CREATE DATABASE pga_sql_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
 \c pga_sql_ascii
 CREATE EXTENSION pg_arabic;
-SELECT arabic_normalize('abc');
 \c :regress_db
 DROP DATABASE pga_sql_ascii;
 

@@ -43,3 +43,30 @@ SELECT count(DISTINCT w) AS raw_words,
        count(DISTINCT arabic_normalize(w)) AS search_words
 FROM (SELECT (regexp_matches(raw, E'[\u0621-\u065F\u0670-\u06D3\u06F0-\u06F9\uFB50-\uFDFF\uFE70-\uFEFC\u200C-\u200F]+', 'g'))[1] AS w
       FROM articles) words;
+
+\echo
+\echo '6. Search: a generated tsvector column with the pg_arabic configuration and a GIN index'
+ALTER TABLE articles ADD COLUMN tsv tsvector
+	GENERATED ALWAYS AS (to_tsvector('pg_arabic', raw)) STORED;
+CREATE INDEX articles_tsv ON articles USING gin (tsv);
+SELECT q AS query, websearch_to_tsquery('pg_arabic', q) AS tsquery
+FROM (VALUES ('المسؤولين عن المستشفيات'), ('أسعار الوقود'), ('"كأس العالم" -السعودية')) t(q);
+
+\echo
+\echo '7. The best matches for a few questions, with highlighted snippets of the original text'
+SELECT q AS query, a.id, round(ts_rank_cd(a.tsv, websearch_to_tsquery('pg_arabic', q))::numeric, 3) AS rank,
+       ts_headline('pg_arabic', a.raw, websearch_to_tsquery('pg_arabic', q),
+                   'MaxWords=14, MinWords=6, MaxFragments=1, StartSel=[, StopSel=]') AS snippet
+FROM (VALUES ('المسئولين'), ('أسعار الوقود'), ('الأمطار والسيول'), ('المدارس')) t(q)
+CROSS JOIN LATERAL (SELECT id, tsv, raw FROM articles
+                    WHERE tsv @@ websearch_to_tsquery('pg_arabic', q)
+                    ORDER BY ts_rank_cd(tsv, websearch_to_tsquery('pg_arabic', q)) DESC, id LIMIT 2) a
+ORDER BY q, rank DESC, a.id;
+
+\echo
+\echo '8. Against the built-in arabic configuration: articles found per query'
+SELECT q AS query,
+       (SELECT count(*) FROM articles WHERE to_tsvector('arabic', raw) @@ plainto_tsquery('arabic', q)) AS builtin_arabic,
+       (SELECT count(*) FROM articles WHERE tsv @@ plainto_tsquery('pg_arabic', q)) AS pg_arabic
+FROM (VALUES ('مسئول'), ('المستشفى'), ('والمعلمون'), ('الحكومة'), ('٢٠٢٥'), ('وزير')) t(q)
+ORDER BY q;

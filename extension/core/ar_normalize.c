@@ -46,6 +46,8 @@
 
 #define MAX_DEPTH		4
 
+_Static_assert(AR_NORM_MAX_EMIT + 4 <= AR_NORM_SLACK, "AR_NORM_SLACK too small");
+
 const		ArNormRuleInfo ar_norm_rules[AR_NR_COUNT] = {
 	[AR_NR_PRESENTATION] = {"presentation",
 	"presentation forms and ligatures (U+FB50-FDFF, U+FE70-FEFF, math letters) to base letters (NFKC)"},
@@ -309,8 +311,8 @@ ar_norm_apply(const ArNormPlan *plan, const char *src, size_t len, ArBuf *out)
 		unsigned char c = *p;
 
 		/* room for the widest emission plus a pending separator */
-		if (out->cap - out->len < AR_NORM_MAX_EMIT + 4 &&
-			(status = ar_buf_grow(out, AR_NORM_MAX_EMIT + 4)) != AR_OK)
+		if (out->cap - out->len < AR_NORM_SLACK &&
+			(status = ar_buf_grow(out, AR_NORM_SLACK)) != AR_OK)
 			return status;
 
 		if (c < 0x80)

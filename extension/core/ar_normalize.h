@@ -99,4 +99,10 @@ ar_norm_bound(size_t len)
 	return len * 11 + 1;
 }
 
+/*
+ * Headroom the pass keeps free in its output: a fixed buffer of
+ * ar_norm_bound(len) + AR_NORM_SLACK bytes never needs to grow.
+ */
+#define AR_NORM_SLACK 72
+
 #endif							/* AR_NORMALIZE_H */

@@ -18,6 +18,8 @@ main(int argc, char **argv)
 	test_utf8();
 	test_normalize();
 	test_normalize_samples();
+	test_tokenize();
+	test_stem();
 	printf("%d passed, %d failed\n", unit_passed, unit_failed);
 	return unit_failed == 0 ? 0 : 1;
 }

@@ -30,5 +30,7 @@ extern const char *unit_samples_dir;
 void		test_utf8(void);
 void		test_normalize(void);
 void		test_normalize_samples(void);
+void		test_tokenize(void);
+void		test_stem(void);
 
 #endif							/* UNIT_H */
