@@ -6,11 +6,16 @@ EXTVERSION = 0.1
 MODULE_big = pg_arabic
 CORE_OBJS = \
 	extension/core/ar_alloc.o \
+	extension/core/ar_article.o \
+	extension/core/ar_date.o \
+	extension/core/ar_fold.o \
 	extension/core/ar_norm_data.o \
 	extension/core/ar_normalize.o \
 	extension/core/ar_status.o \
 	extension/core/ar_utf8.o
 OBJS = $(CORE_OBJS) \
+	extension/pg/pga_article.o \
+	extension/pg/pga_date.o \
 	extension/pg/pga_error.o \
 	extension/pg/pga_module.o \
 	extension/pg/pga_normalize.o
@@ -43,7 +48,8 @@ UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 tests/unit/run_unit: $(CORE_SRC) $(UNIT_SRC) $(wildcard extension/core/*.h tests/unit/*.h)
-	$(CC) $(UNIT_CFLAGS) -Iextension/core -o $@ $(CORE_SRC) $(UNIT_SRC)
+	$(CC) $(UNIT_CFLAGS) -Iextension/core $(shell pkg-config --cflags $(PKG_LIBS)) \
+		-o $@ $(CORE_SRC) $(UNIT_SRC) $(shell pkg-config --libs $(PKG_LIBS))
 
 .PHONY: unit bench tables
 unit: tests/unit/run_unit

@@ -31,3 +31,28 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
 
 COMMENT ON FUNCTION arabic_normalize_forms() IS
 'list the named normalization forms and the rules each applies';
+
+-- Parsing dates and articles.
+--
+-- arabic_parse_date and arabic_find_dates are IMMUTABLE: their result depends
+-- only on the argument, the month and weekday lexicon compiled into the
+-- library and ICU's Umm al-Qura calendar data (a new ICU can move a Hijri
+-- date, as it can change a collation).  They do not read TimeZone: the
+-- timestamp is the local time as written.
+CREATE FUNCTION arabic_parse_date(input text)
+RETURNS timestamp
+AS 'MODULE_PATHNAME', 'arabic_parse_date'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_parse_date(text) IS
+'the first Arabic date expression of a text as a timestamp (a Hijri date followed by its Gregorian equivalent gives the Gregorian one); NULL when there is none';
+
+CREATE FUNCTION arabic_find_dates(input text,
+	OUT "position" integer, OUT matched text, OUT value timestamp,
+	OUT has_time boolean, OUT calendar text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'arabic_find_dates'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
+
+COMMENT ON FUNCTION arabic_find_dates(text) IS
+'every Arabic date expression of a text: character position (1-based), text as written, value, whether a time was given, calendar as written (gregorian or hijri)';

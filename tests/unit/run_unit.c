@@ -18,6 +18,9 @@ main(int argc, char **argv)
 	test_utf8();
 	test_normalize();
 	test_normalize_samples();
+	test_date();
+	test_article();
+	test_article_samples();
 	printf("%d passed, %d failed\n", unit_passed, unit_failed);
 	return unit_failed == 0 ? 0 : 1;
 }

@@ -30,5 +30,8 @@ extern const char *unit_samples_dir;
 void		test_utf8(void);
 void		test_normalize(void);
 void		test_normalize_samples(void);
+void		test_date(void);
+void		test_article(void);
+void		test_article_samples(void);
 
 #endif							/* UNIT_H */

@@ -1,0 +1,2 @@
+/* placeholder */
+#include "ar_status.h"
