@@ -21,6 +21,7 @@ OBJS = $(CORE_OBJS) \
 	extension/pg/pga_normalize.o
 
 DATA = pg_arabic--$(EXTVERSION).sql
+DATA_TSEARCH = extension/tsearch_data/pg_arabic_article.rules
 PGFILEDESC = "pg_arabic - Arabic normalization, search and news parsing"
 
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/*.sql)))

@@ -1171,7 +1171,7 @@ assemble(Assembly *as)
 						nw;
 
 			TRY(bag_line(as, s, ln->len, NULL, false, &hm, &hr, &nw));
-			if (ra_first || (hr >= 1 && hr * 2 >= hm))
+			if (ra_first || (hr >= 1 && hr * 4 >= hm))
 			{
 				ra_first = false;
 				TRY(bag_line(as, s, ln->len, &as->ra_bag, false, NULL, NULL, NULL));
