@@ -43,3 +43,24 @@ SELECT count(DISTINCT w) AS raw_words,
        count(DISTINCT arabic_normalize(w)) AS search_words
 FROM (SELECT (regexp_matches(raw, E'[\u0621-\u065F\u0670-\u06D3\u06F0-\u06F9\uFB50-\uFDFF\uFE70-\uFEFC\u200C-\u200F]+', 'g'))[1] AS w
       FROM articles) words;
+
+\echo
+\echo '9. Parsing articles: one raw scraped article in, its clean fields out'
+SELECT (arabic_parse_article(raw)).* FROM articles WHERE id = (SELECT min(id) FROM articles) \gx
+
+\echo
+\echo '10. ETL of every sample into a clean table, then a search over it'
+CREATE TEMP TABLE articles_clean AS
+SELECT id, (arabic_parse_article(raw)).* FROM articles;
+SELECT id, left(title, 50) AS title, byline, dateline, published, source,
+       cardinality(tags) AS tags, jsonb_array_length(related) AS related
+FROM articles_clean ORDER BY id;
+SELECT id, left(title, 60) AS title, published
+FROM articles_clean
+WHERE arabic_normalize(body) LIKE '%' || arabic_normalize('المسئول') || '%'
+ORDER BY published;
+
+\echo
+\echo '11. Every date written in the samples, by calendar'
+SELECT calendar, count(*) AS dates, min(value) AS earliest, max(value) AS latest
+FROM articles, arabic_find_dates(raw) GROUP BY calendar ORDER BY calendar;
