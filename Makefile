@@ -6,7 +6,10 @@ EXTVERSION = 0.1
 MODULE_big = pg_arabic
 CORE_OBJS = \
 	extension/core/ar_alloc.o \
+	extension/core/ar_article.o \
 	extension/core/ar_char_data.o \
+	extension/core/ar_date.o \
+	extension/core/ar_fold.o \
 	extension/core/ar_norm_data.o \
 	extension/core/ar_normalize.o \
 	extension/core/ar_status.o \
@@ -15,6 +18,8 @@ CORE_OBJS = \
 	extension/core/ar_tokenize.o \
 	extension/core/ar_utf8.o
 OBJS = $(CORE_OBJS) \
+	extension/pg/pga_article.o \
+	extension/pg/pga_date.o \
 	extension/pg/pga_error.o \
 	extension/pg/pga_module.o \
 	extension/pg/pga_normalize.o \
@@ -22,7 +27,8 @@ OBJS = $(CORE_OBJS) \
 	extension/pg/pga_tsparser.o
 
 DATA = pg_arabic--$(EXTVERSION).sql
-DATA_TSEARCH = extension/tsearch_data/pg_arabic.stop
+DATA_TSEARCH = extension/tsearch_data/pg_arabic.stop \
+	extension/tsearch_data/pg_arabic_article.rules
 PGFILEDESC = "pg_arabic - Arabic normalization, search and news parsing"
 
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/*.sql)))
@@ -53,7 +59,8 @@ UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 tests/unit/run_unit: $(CORE_SRC) $(UNIT_SRC) $(wildcard extension/core/*.h tests/unit/*.h)
-	$(CC) $(UNIT_CFLAGS) -Iextension/core -o $@ $(CORE_SRC) $(UNIT_SRC)
+	$(CC) $(UNIT_CFLAGS) -Iextension/core $(shell pkg-config --cflags $(PKG_LIBS)) \
+		-o $@ $(CORE_SRC) $(UNIT_SRC) $(shell pkg-config --libs $(PKG_LIBS))
 
 .PHONY: unit bench tables
 unit: tests/unit/run_unit

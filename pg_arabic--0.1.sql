@@ -102,3 +102,72 @@ ALTER TEXT SEARCH CONFIGURATION pg_arabic
 ALTER TEXT SEARCH CONFIGURATION pg_arabic
 	ADD MAPPING FOR email, url, host, mention
 	WITH pg_catalog.simple;
+-- Parsing dates and articles.
+--
+-- arabic_parse_date and arabic_find_dates are IMMUTABLE: their result depends
+-- only on the argument, the month and weekday lexicon compiled into the
+-- library and ICU's Umm al-Qura calendar data (a new ICU can move a Hijri
+-- date, as it can change a collation).  They do not read TimeZone: the
+-- timestamp is the local time as written.
+CREATE FUNCTION arabic_parse_date(input text)
+RETURNS timestamp
+AS 'MODULE_PATHNAME', 'arabic_parse_date'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_parse_date(text) IS
+'the first Arabic date expression of a text as a timestamp (a Hijri date followed by its Gregorian equivalent gives the Gregorian one); NULL when there is none';
+
+CREATE FUNCTION arabic_find_dates(input text,
+	OUT "position" integer, OUT matched text, OUT value timestamp,
+	OUT has_time boolean, OUT calendar text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'arabic_find_dates'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
+
+COMMENT ON FUNCTION arabic_find_dates(text) IS
+'every Arabic date expression of a text: character position (1-based), text as written, value, whether a time was given, calendar as written (gregorian or hijri)';
+
+-- Articles.  The shipped rules live in $SHAREDIR/tsearch_data/
+-- pg_arabic_article.rules and are compiled once per backend: a change to the
+-- file applies to new sessions, so the one-argument form is STABLE.  The
+-- two-argument form takes the rules text itself (for instance
+-- arabic_article_rules() || a site's own lines): its result depends only on
+-- its arguments, the compiled tables and ICU, so it is IMMUTABLE.
+CREATE TYPE arabic_article AS (
+	title text,
+	byline text,
+	dateline text,
+	published timestamp,
+	body text,
+	source text,
+	tags text[],
+	related jsonb,
+	boilerplate text[]
+);
+
+COMMENT ON TYPE arabic_article IS
+'a scraped news article split into fields by arabic_parse_article';
+
+CREATE FUNCTION arabic_parse_article(raw text)
+RETURNS arabic_article
+AS 'MODULE_PATHNAME', 'arabic_parse_article'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_parse_article(text) IS
+'split a scraped Arabic news article into title, byline, dateline, published, body, source, tags, related items and removed boilerplate, with the shipped rules';
+
+CREATE FUNCTION arabic_parse_article(raw text, rules text)
+RETURNS arabic_article
+AS 'MODULE_PATHNAME', 'arabic_parse_article'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_parse_article(text, text) IS
+'split a scraped Arabic news article into fields with the given rules text (lines "kind<TAB>pattern", first match wins)';
+
+CREATE FUNCTION arabic_article_rules()
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_article_rules'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_article_rules() IS
+'the shipped article rules, to extend and pass to arabic_parse_article(raw, rules)';

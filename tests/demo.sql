@@ -70,3 +70,22 @@ SELECT q AS query,
        (SELECT count(*) FROM articles WHERE tsv @@ plainto_tsquery('pg_arabic', q)) AS pg_arabic
 FROM (VALUES ('مسئول'), ('المستشفى'), ('والمعلمون'), ('الحكومة'), ('٢٠٢٥'), ('وزير')) t(q)
 ORDER BY q;
+\echo '9. Parsing articles: one raw scraped article in, its clean fields out'
+SELECT (arabic_parse_article(raw)).* FROM articles WHERE id = (SELECT min(id) FROM articles) \gx
+
+\echo
+\echo '10. ETL of every sample into a clean table, then a search over it'
+CREATE TEMP TABLE articles_clean AS
+SELECT id, (arabic_parse_article(raw)).* FROM articles;
+SELECT id, left(title, 50) AS title, byline, dateline, published, source,
+       cardinality(tags) AS tags, jsonb_array_length(related) AS related
+FROM articles_clean ORDER BY id;
+SELECT id, left(title, 60) AS title, published
+FROM articles_clean
+WHERE arabic_normalize(body) LIKE '%' || arabic_normalize('المسئول') || '%'
+ORDER BY published;
+
+\echo
+\echo '11. Every date written in the samples, by calendar'
+SELECT calendar, count(*) AS dates, min(value) AS earliest, max(value) AS latest
+FROM articles, arabic_find_dates(raw) GROUP BY calendar ORDER BY calendar;

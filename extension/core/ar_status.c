@@ -24,6 +24,14 @@ ar_status_message(ArStatus status)
 			return "unrecognized normalization rule";
 		case AR_ESYNTAX:
 			return "syntax error";
+		case AR_EICU:
+			return "ICU error";
+		case AR_ERULES:
+			return "malformed article rules";
+		case AR_EREGEX:
+			return "regular expression match failed";
+		case AR_EREGEX_LIMIT:
+			return "regular expression match limit exceeded";
 	}
 	return "unknown status";
 }

@@ -15,7 +15,11 @@ typedef enum ArStatus
 	AR_ETOOBIG,					/* result would exceed the caller's size limit */
 	AR_EUNKNOWN_FORM,			/* unrecognized normalization form */
 	AR_EUNKNOWN_RULE,			/* unrecognized normalization rule */
-	AR_ESYNTAX					/* malformed specification */
+	AR_ESYNTAX,					/* malformed specification */
+	AR_EICU,					/* an ICU call failed */
+	AR_ERULES,					/* malformed article rules */
+	AR_EREGEX,					/* a PCRE2 match failed */
+	AR_EREGEX_LIMIT				/* a PCRE2 match or depth limit was hit */
 } ArStatus;
 
 extern const char *ar_status_message(ArStatus status);

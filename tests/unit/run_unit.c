@@ -20,6 +20,9 @@ main(int argc, char **argv)
 	test_normalize_samples();
 	test_tokenize();
 	test_stem();
+	test_date();
+	test_article();
+	test_article_samples();
 	printf("%d passed, %d failed\n", unit_passed, unit_failed);
 	return unit_failed == 0 ? 0 : 1;
 }

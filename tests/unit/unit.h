@@ -32,5 +32,8 @@ void		test_normalize(void);
 void		test_normalize_samples(void);
 void		test_tokenize(void);
 void		test_stem(void);
+void		test_date(void);
+void		test_article(void);
+void		test_article_samples(void);
 
 #endif							/* UNIT_H */

@@ -1,0 +1,97 @@
+-- arabic_parse_article over the 24 samples, bad inputs, user rules, limits.
+SET client_encoding = 'UTF8';
+SET DateStyle = 'ISO, YMD';
+CREATE TEMP TABLE samples (id text PRIMARY KEY, raw text NOT NULL);
+\set raw `cat tests/samples/01_cairo_metro.txt`
+INSERT INTO samples VALUES ('01', :'raw');
+\set raw `cat tests/samples/02_riyadh_housing_spa.txt`
+INSERT INTO samples VALUES ('02', :'raw');
+\set raw `cat tests/samples/03_dubai_weather.txt`
+INSERT INTO samples VALUES ('03', :'raw');
+\set raw `cat tests/samples/04_beirut_fuel_prices.txt`
+INSERT INTO samples VALUES ('04', :'raw');
+\set raw `cat tests/samples/05_algiers_football.txt`
+INSERT INTO samples VALUES ('05', :'raw');
+\set raw `cat tests/samples/06_rabat_dams.txt`
+INSERT INTO samples VALUES ('06', :'raw');
+\set raw `cat tests/samples/07_baghdad_electricity.txt`
+INSERT INTO samples VALUES ('07', :'raw');
+\set raw `cat tests/samples/08_gaza_water.txt`
+INSERT INTO samples VALUES ('08', :'raw');
+\set raw `cat tests/samples/09_amman_startup.txt`
+INSERT INTO samples VALUES ('09', :'raw');
+\set raw `cat tests/samples/10_kuwait_vaccination.txt`
+INSERT INTO samples VALUES ('10', :'raw');
+\set raw `cat tests/samples/11_tunis_olive_oil.txt`
+INSERT INTO samples VALUES ('11', :'raw');
+\set raw `cat tests/samples/12_cairo_court.txt`
+INSERT INTO samples VALUES ('12', :'raw');
+\set raw `cat tests/samples/13_bonn_climate_talks.txt`
+INSERT INTO samples VALUES ('13', :'raw');
+\set raw `cat tests/samples/14_makkah_ramadan.txt`
+INSERT INTO samples VALUES ('14', :'raw');
+\set raw `cat tests/samples/15_riyadh_inflation.txt`
+INSERT INTO samples VALUES ('15', :'raw');
+\set raw `cat tests/samples/16_doha_book_fair.txt`
+INSERT INTO samples VALUES ('16', :'raw');
+\set raw `cat tests/samples/17_muscat_tropical_low.txt`
+INSERT INTO samples VALUES ('17', :'raw');
+\set raw `cat tests/samples/18_smartphone_launch.txt`
+INSERT INTO samples VALUES ('18', :'raw');
+\set raw `cat tests/samples/19_dubai_satellite.txt`
+INSERT INTO samples VALUES ('19', :'raw');
+\set raw `cat tests/samples/20_tabuk_road_works.txt`
+INSERT INTO samples VALUES ('20', :'raw');
+\set raw `cat tests/samples/21_damascus_wheat.txt`
+INSERT INTO samples VALUES ('21', :'raw');
+\set raw `cat tests/samples/22_egypt_exams.txt`
+INSERT INTO samples VALUES ('22', :'raw');
+\set raw `cat tests/samples/23_marrakech_tourism.txt`
+INSERT INTO samples VALUES ('23', :'raw');
+\set raw `cat tests/samples/24_mosul_old_market.txt`
+INSERT INTO samples VALUES ('24', :'raw');
+CREATE TEMP TABLE parsed AS SELECT id, (arabic_parse_article(raw)).* FROM samples;
+
+-- The fields of every sample (expected values reviewed by hand).
+SELECT id, title, byline, dateline, published, source FROM parsed ORDER BY id;
+SELECT id, tags FROM parsed WHERE tags <> '{}' ORDER BY id;
+SELECT id, r->>'title' AS related_title, r->>'date' AS related_date
+FROM parsed, jsonb_array_elements(related) WITH ORDINALITY AS x(r, n) ORDER BY id, n;
+-- Body: paragraphs, first words, nothing of the boilerplate left in it.
+SELECT id, array_length(string_to_array(body, E'\n'), 1) AS paragraphs,
+       left(body, 30) AS body_starts, right(body, 20) AS body_ends,
+       array_length(boilerplate, 1) AS removed
+FROM parsed ORDER BY id;
+SELECT id, b AS leaked FROM parsed, unnest(boilerplate) AS b
+WHERE length(b) > 20 AND strpos(body, b) > 0 ORDER BY id;
+SELECT count(*) AS bodies_with_noise FROM parsed
+WHERE body ~ E'[\r\u00A0\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u0640]';
+
+-- The composite, for one article.
+SELECT (arabic_parse_article(raw)).* FROM samples WHERE id = '12' \gx
+
+-- Bad inputs: empty, no Arabic, all boilerplate, CRLF/NBSP/invisible noise.
+SELECT title, body, tags, related, boilerplate FROM arabic_parse_article('');
+SELECT title, body FROM arabic_parse_article(E'Just an English line\nand another one.');
+SELECT title, body, byline, source, boilerplate
+FROM arabic_parse_article(E'شارك\r\nفيسبوك\r\nكتب: أحمد\r\nالمصدر: وكالات\r\n\u00A0\r\n// انتهى //');
+SELECT title, byline, published, body
+FROM arabic_parse_article(E'\uFEFFعنوان\u200F الخبر\r\n\u00A0\r\nتاريخ\u00A0النشر: 14\u00A0أبريل 2025\r\nكتـــب: ســارة\r\nنص الخبر الأول هنا وهو طويل بما يكفي ليكون فقرة من فقرات المتن.\r\n');
+
+-- Large inputs: 100,000 lines; a label line repeated 20,000 times; 50 MB.
+SELECT length(body) AS body_chars, cardinality(boilerplate) AS removed
+FROM arabic_parse_article(repeat(E'هذا سطر من متن الخبر\r\n', 100000));
+SELECT tags, body = '' AS empty_body, array_length(boilerplate, 1) AS removed
+FROM arabic_parse_article(repeat(E'كلمات دلالية: وسم\n', 20000));
+SELECT length(body) AS body_chars FROM arabic_parse_article(repeat('نص ', 17 * 1024 * 1024));
+
+-- A site's own rules: the shipped ones plus a line, as a second argument.
+SELECT source, boilerplate FROM arabic_parse_article(
+	E'عنوان\nنص الخبر الأول طويل بما يكفي ليكون فقرة من المتن هنا.\nاشترك في النشرة البريدية\nالمصدر: وكالات',
+	arabic_article_rules() || E'\nshare\t^اشترك في النشرة');
+SELECT length(arabic_article_rules()) > 1000 AS rules_shipped;
+
+-- Bad rules and a catastrophic pattern: clear errors, no hang.
+SELECT title FROM arabic_parse_article('x', E'source\t^(unclosed');
+SELECT title FROM arabic_parse_article('x', E'nosuchkind\tx');
+SELECT title FROM arabic_parse_article(repeat('a', 60) || '!', E'share\t^(\\w+\\s?)*$');
