@@ -25,6 +25,7 @@ typedef enum ArCharClass
 
 extern const uint8_t ar_char_stage1[0x110000 >> 7];
 extern const uint8_t ar_char_stage2[][128];
+extern const uint8_t ar_char_arabic[256];	/* U+0600-06FF */
 
 /* Return the class of a code point (cp <= U+10FFFF). */
 static inline ArCharClass

@@ -30,7 +30,7 @@
 #define MAX_HOST		253
 
 /* Decode at p; class of the code point, with its length in *n. */
-static inline ArCharClass
+static inline __attribute__((always_inline)) ArCharClass
 class_at(const unsigned char *p, const unsigned char *end, int *n)
 {
 	uint32_t	cp;
@@ -39,6 +39,12 @@ class_at(const unsigned char *p, const unsigned char *end, int *n)
 	{
 		*n = 1;
 		return (ArCharClass) ar_char_stage2[0][*p];
+	}
+	/* the Arabic block, U+0600-06FF: lead byte D8-DB */
+	if ((*p & 0xFC) == 0xD8 && p + 1 < end && (p[1] & 0xC0) == 0x80)
+	{
+		*n = 2;
+		return (ArCharClass) ar_char_arabic[((p[0] & 0x03) << 6) | (p[1] & 0x3F)];
 	}
 	*n = ar_utf8_decode(p, end, &cp);
 	return ar_char_class(cp);

@@ -75,6 +75,12 @@ out.append("};\n")
 out.append("const uint8_t ar_char_stage2[%d][128] = {" % len(stage2))
 for row in stage2:
     out.append("\t{" + ", ".join(str(x) for x in row) + "},")
+out.append("};\n")
+# U+0600-06FF directly by the low bits of its two bytes (lead D8-DB).
+out.append("const uint8_t ar_char_arabic[256] = {")
+row = [classify(0x0600 + i) for i in range(256)]
+for i in range(0, 256, 32):
+    out.append("\t" + ", ".join(str(x) for x in row[i:i + 32]) + ",")
 out.append("};")
 open("extension/core/ar_char_data.c", "w").write("\n".join(out) + "\n")
 print("stage1 %d entries, stage2 %d blocks" % (len(stage1), len(stage2)))
