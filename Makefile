@@ -62,7 +62,39 @@ tests/unit/run_unit: $(CORE_SRC) $(UNIT_SRC) $(wildcard extension/core/*.h tests
 	$(CC) $(UNIT_CFLAGS) -Iextension/core $(shell pkg-config --cflags $(PKG_LIBS)) \
 		-o $@ $(CORE_SRC) $(UNIT_SRC) $(shell pkg-config --libs $(PKG_LIBS))
 
-.PHONY: unit bench tables
+# Fuzzing: one target per core entry point.  fuzz-replay runs the seed
+# corpus and the samples through each target under ASan+UBSan (no libFuzzer:
+# CI runs it); fuzz runs libFuzzer (clang, libclang-rt-14-dev) for
+# FUZZ_SECONDS per target, keeping new inputs in tests/fuzz/out/.
+FUZZ_TARGETS = normalize tokenize date article
+FUZZ_SECONDS ?= 60
+FUZZ_LIBS_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS))
+FUZZ_LIBS = $(shell pkg-config --libs $(PKG_LIBS))
+
+tests/fuzz/bin/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h $(CORE_SRC) $(wildcard extension/core/*.h)
+	@mkdir -p tests/fuzz/bin
+	$(CC) $(UNIT_CFLAGS) -Iextension/core -Itests/fuzz $(FUZZ_LIBS_CFLAGS) -o $@ \
+		$(CORE_SRC) tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(FUZZ_LIBS)
+
+tests/fuzz/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(CORE_SRC) $(wildcard extension/core/*.h)
+	@mkdir -p tests/fuzz/bin
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-Iextension/core -Itests/fuzz $(FUZZ_LIBS_CFLAGS) -o $@ \
+		$(CORE_SRC) tests/fuzz/fuzz_$*.c $(FUZZ_LIBS)
+
+.PHONY: unit bench tables fuzz fuzz-replay
+fuzz-replay: $(addprefix tests/fuzz/bin/replay_,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+		printf '%s: ' $$t; tests/fuzz/bin/replay_$$t tests/fuzz/corpus/$$t tests/samples || exit 1; \
+	done
+
+fuzz: $(addprefix tests/fuzz/bin/fuzz_,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p tests/fuzz/out/$$t; \
+		tests/fuzz/bin/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+			tests/fuzz/out/$$t tests/fuzz/corpus/$$t tests/samples 2>&1 | \
+			grep -E 'stat::number_of_executed_units|ERROR|invariant' | sed "s/^/$$t: /"; \
+	done
 unit: tests/unit/run_unit
 	ASAN_OPTIONS=detect_leaks=1 tests/unit/run_unit tests/samples
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test: the same set-up as the demo, then pg_regress against the
-# cluster (make installcheck), the demo script on the samples, and the C
-# unit tests of the core under ASan+UBSan.  The cluster is stopped at the
+# cluster (make installcheck), the demo script on the samples, the fuzz
+# corpus replay and the C unit tests of the core under ASan+UBSan.  The cluster is stopped at the
 # end, also on failure.  The last line sums up: "N passed, N failed".
 source "$(dirname "$0")/setup.sh"
 
@@ -30,6 +30,14 @@ if psql -X -q -d pg_arabic_demo_check -v ON_ERROR_STOP=1 -f "$TOP/tests/demo.sql
 	passed=$((passed + 1))
 else
 	echo "demo script failed"
+	failed=$((failed + 1))
+fi
+
+log "fuzz corpus replay (ASan + UBSan)"
+if make -C "$TOP" -s fuzz-replay; then
+	passed=$((passed + 1))
+else
+	echo "fuzz replay failed"
 	failed=$((failed + 1))
 fi
 

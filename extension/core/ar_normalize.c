@@ -301,14 +301,30 @@ emit_cp(NormState *st, uint32_t cp, const char *raw, int rawlen, int depth)
 ArStatus
 ar_norm_apply(const ArNormPlan *plan, const char *src, size_t len, ArBuf *out)
 {
+	return ar_norm_apply_checked(plan, src, len, out, NULL);
+}
+
+/* Normalize, asking stop() now and then whether to give up. */
+ArStatus
+ar_norm_apply_checked(const ArNormPlan *plan, const char *src, size_t len, ArBuf *out,
+					  int (*stop) (void))
+{
 	const unsigned char *p = (const unsigned char *) src;
 	const unsigned char *end = p + len;
+	const unsigned char *check_at = p + AR_NORM_CHECK_EVERY;
 	NormState	st = {plan, out, out->len, PEND_NONE, 0, 0};
 	ArStatus	status;
 
 	while (p < end)
 	{
 		unsigned char c = *p;
+
+		if (p >= check_at)
+		{
+			if (stop != NULL && stop())
+				return AR_EINTR;
+			check_at = p + AR_NORM_CHECK_EVERY;
+		}
 
 		/* room for the widest emission plus a pending separator */
 		if (out->cap - out->len < AR_NORM_SLACK &&

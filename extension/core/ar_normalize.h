@@ -92,6 +92,15 @@ extern void ar_norm_plan_init(ArNormPlan *plan, ArNormMask mask);
 extern ArStatus ar_norm_apply(const ArNormPlan *plan, const char *src, size_t len,
 							  ArBuf *out);
 
+/*
+ * The same, asking stop() after every AR_NORM_CHECK_EVERY input bytes
+ * whether to give up (for query cancellation); returns AR_EINTR when it
+ * says so.  The pass holds no resources of its own, so nothing leaks.
+ */
+#define AR_NORM_CHECK_EVERY ((size_t) 1 << 20)
+extern ArStatus ar_norm_apply_checked(const ArNormPlan *plan, const char *src, size_t len,
+									  ArBuf *out, int (*stop) (void));
+
 /* Worst-case output size for an input of len bytes. */
 static inline size_t
 ar_norm_bound(size_t len)

@@ -32,6 +32,8 @@ ar_status_message(ArStatus status)
 			return "regular expression match failed";
 		case AR_EREGEX_LIMIT:
 			return "regular expression match limit exceeded";
+		case AR_EINTR:
+			return "interrupted";
 	}
 	return "unknown status";
 }

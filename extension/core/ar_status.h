@@ -19,7 +19,8 @@ typedef enum ArStatus
 	AR_EICU,					/* an ICU call failed */
 	AR_ERULES,					/* malformed article rules */
 	AR_EREGEX,					/* a PCRE2 match failed */
-	AR_EREGEX_LIMIT				/* a PCRE2 match or depth limit was hit */
+	AR_EREGEX_LIMIT,			/* a PCRE2 match or depth limit was hit */
+	AR_EINTR					/* the caller's interrupt check asked to stop */
 } ArStatus;
 
 extern const char *ar_status_message(ArStatus status);

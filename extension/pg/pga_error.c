@@ -5,6 +5,7 @@
 #include "postgres.h"
 
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/memutils.h"
 
 #include "pga_compat.h"
@@ -29,10 +30,28 @@ pga_report_status(ArStatus status, const char *what)
 					 errdetail("A text value cannot exceed %zu bytes.",
 							   (size_t) (MaxAllocSize - VARHDRSZ))));
 			break;
+		case AR_EINTR:
+			/* the core stopped for a pending cancel: let it be processed */
+			CHECK_FOR_INTERRUPTS();
+			ereport(ERROR,
+					(errcode(ERRCODE_QUERY_CANCELED),
+					 errmsg("canceling statement while %s", what)));
+			break;
 		default:
 			elog(ERROR, "unexpected status while %s: %s", what, ar_status_message(status));
 	}
 	pg_unreachable();
+}
+
+/*
+ * Interrupt check for the core, as PostgreSQL's regex library does it: only
+ * a cancel or a termination makes the core stop, and pga_report_status then
+ * lets CHECK_FOR_INTERRUPTS raise it.
+ */
+int
+pga_cancel_requested(void)
+{
+	return InterruptPending && (QueryCancelPending || ProcDiePending);
 }
 
 /* Refuse to run in a database whose encoding is not UTF8. */

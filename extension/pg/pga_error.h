@@ -11,6 +11,9 @@
 /* Raise the ERROR that matches a core status; what names the operation. */
 extern void pga_report_status(ArStatus status, const char *what) pg_attribute_noreturn();
 
+/* Interrupt check for the core: is a cancel or termination pending? */
+extern int	pga_cancel_requested(void);
+
 /* Refuse to run in a database whose encoding is not UTF8. */
 extern void pga_require_utf8(void);
 

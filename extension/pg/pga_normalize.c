@@ -6,6 +6,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/array.h"
 
@@ -57,6 +58,9 @@ pga_parse_norm_spec(const char *spec, int len)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("empty normalization form"),
 				 errhint("Use a form name (search, display), optionally followed by +rule or -rule.")));
+	/* quote at most 64 bytes of the culprit, cut at a character boundary */
+	if (badlen > 64)
+		badlen = pg_mbcliplen(spec + bad, (int) badlen, 64);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg(st == AR_EUNKNOWN_FORM ?
@@ -108,7 +112,7 @@ pga_normalize_text(const ArNormPlan *plan, const char *src, size_t len)
 	if (st == AR_OK)
 	{
 		buf.len = VARHDRSZ;		/* the varlena header goes first */
-		st = ar_norm_apply(plan, src, len, &buf);
+		st = ar_norm_apply_checked(plan, src, len, &buf, pga_cancel_requested);
 	}
 	if (st != AR_OK)
 		pga_report_status(st, "normalizing text");

@@ -8,6 +8,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "tsearch/ts_public.h"
 
 #include "ar_tokenize.h"
@@ -60,7 +61,11 @@ pg_arabic_prs_nexttoken(PG_FUNCTION_ARGS)
 	int		   *length = (int *) PG_GETARG_POINTER(2);
 	const char *tok;
 	size_t		len;
-	ArTokType	type = ar_tok_next(t, &tok, &len);
+	ArTokType	type;
+
+	/* to_tsvector of a huge value loops here: let a cancel through */
+	CHECK_FOR_INTERRUPTS();
+	type = ar_tok_next(t, &tok, &len);
 
 	*token = (char *) tok;
 	*length = (int) len;

@@ -231,6 +231,38 @@ run_specs(void)
 			  "rule %s by name", ar_norm_rules[r].name);
 }
 
+static int	stop_calls;
+
+/* An interrupt check that asks to stop on its second call. */
+static int
+stop_second(void)
+{
+	return ++stop_calls >= 2;
+}
+
+/* Interrupt checks: asked once per AR_NORM_CHECK_EVERY bytes, honoured. */
+static void
+run_interrupts(void)
+{
+	size_t		n = 3 * AR_NORM_CHECK_EVERY + 10;
+	char	   *text = malloc(n);
+	ArNormPlan	plan;
+	ArBuf		buf;
+
+	memset(text, 'a', n);
+	ar_norm_plan_init(&plan, AR_NORM_MASK_SEARCH);
+	stop_calls = 0;
+	ar_buf_init(&buf, &unit_malloc, 16);
+	CHECK(ar_norm_apply_checked(&plan, text, n, &buf, stop_second) == AR_EINTR && stop_calls == 2 &&
+		  buf.len <= 2 * AR_NORM_CHECK_EVERY + AR_NORM_SLACK, "normalization stops when asked");
+	ar_buf_free(&buf);
+	ar_buf_init(&buf, &unit_malloc, 16);
+	CHECK(ar_norm_apply_checked(&plan, text, 100, &buf, stop_second) == AR_OK && buf.len == 100,
+		  "short input is never interrupted");
+	ar_buf_free(&buf);
+	free(text);
+}
+
 /* Allocation failure and the size limit are reported, not crashed on. */
 static void
 run_limits(void)
@@ -322,6 +354,7 @@ test_normalize(void)
 	run_cases();
 	run_specs();
 	run_limits();
+	run_interrupts();
 	run_random();
 }
 
