@@ -791,23 +791,45 @@ bag_line(Assembly *as, const char *s, size_t n, HashSet *add, bool grams,
 }
 
 /* Append display-normalized raw text to art->text; return its span. */
-/* Whether the UTF-8 sequence at u is an Arabic letter (U+0621-064A, U+066E-06D3). */
+/* Whether cp is an Arabic letter (U+0621-064A, U+066E-06D3). */
 static bool
-arabic_letter_at(const unsigned char *u, size_t avail)
+arabic_letter(uint32_t cp)
 {
-	uint32_t	cp;
-
-	if (avail < 2 || (u[0] & 0xE0) != 0xC0 || (u[1] & 0xC0) != 0x80)
-		return false;
-	cp = ((uint32_t) (u[0] & 0x1F) << 6) | (u[1] & 0x3F);
 	return (cp >= 0x0621 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D3);
 }
 
-/* Whether the code point ending just before u[i] is an Arabic letter. */
+/* Whether cp belongs to a word: letters, Arabic marks, digits of the three systems. */
 static bool
-arabic_letter_before(const unsigned char *u, size_t i)
+word_char(uint32_t cp)
 {
-	return i >= 2 && arabic_letter_at(u + i - 2, 2);
+	return arabic_letter(cp) || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
+		(cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9) ||
+		(cp < 0x80 && ascii_alnum((unsigned char) cp)) ||
+		(cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
+/* The code point that starts at u[i] (0 at the end). */
+static uint32_t
+cp_at(const unsigned char *u, size_t n, size_t i)
+{
+	uint32_t	cp = 0;
+
+	if (i < n)
+		(void) ar_utf8_decode(u + i, u + n, &cp);
+	return cp;
+}
+
+/* The code point that ends just before u[i] (0 at the start). */
+static uint32_t
+cp_before(const unsigned char *u, size_t i)
+{
+	size_t		j = i;
+
+	if (i == 0)
+		return 0;
+	while (j > 0 && i - j < 4 && (u[j - 1] & 0xC0) == 0x80)
+		j--;
+	return j > 0 ? cp_at(u, i, j - 1) : 0;
 }
 
 #define ZWSP "\xE2\x80\x8B"		/* U+200B */
@@ -818,7 +840,8 @@ arabic_letter_before(const unsigned char *u, size_t i)
 /*
  * Append display-normalized raw text to art->text; return its span.  Two
  * things the display form would lose are kept: a zero-width space between
- * words is a space (الذكاء<ZWSP>الاصطناعي), and the Hijri abbreviation هـ
+ * two words is a space (الذكاء<ZWSP>الاصطناعي; elsewhere it goes, as in the
+ * display form), and the Hijri abbreviation هـ
  * (a lone heh with tatweel) keeps one tatweel, else it reads as the letter ه.
  */
 static ArStatus
@@ -843,19 +866,20 @@ emit(Assembly *as, const char *s, size_t n, ArSpan *out)
 		pre->len = 0;
 		for (size_t i = 0; i < n;)
 		{
-			if (i + 3 <= n && memcmp(u + i, ZWSP, 3) == 0)
+			if (i + 3 <= n && memcmp(u + i, ZWSP, 3) == 0 &&
+				word_char(cp_before(u, i)) && word_char(cp_at(u, n, i + 3)))
 			{
-				TRY(buf_append(pre, " ", 1));
+				TRY(buf_append(pre, " ", 1));	/* between two words */
 				i += 3;
 			}
 			else if (heh && i + 4 <= n && memcmp(u + i, HEH TATWEEL, 4) == 0 &&
-					 !arabic_letter_before(u, i))
+					 !arabic_letter(cp_before(u, i)))
 			{
 				size_t		j = i + 2;
 
 				while (j + 2 <= n && memcmp(u + j, TATWEEL, 2) == 0)
 					j += 2;
-				if (j < n && arabic_letter_at(u + j, n - j))
+				if (arabic_letter(cp_at(u, n, j)))
 					TRY(buf_append(pre, s + i, j - i));	/* a word: the normalizer decides */
 				else
 				{
