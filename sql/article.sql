@@ -80,9 +80,10 @@ FROM arabic_parse_article(E'شارك\r\nفيسبوك\r\nكتب: أحمد\r\nال
 SELECT title, byline, published, body
 FROM arabic_parse_article(E'\uFEFFعنوان\u200F الخبر\r\n\u00A0\r\nتاريخ\u00A0النشر: 14\u00A0أبريل 2025\r\nكتـــب: ســارة\r\nنص الخبر الأول هنا وهو طويل بما يكفي ليكون فقرة من فقرات المتن.\r\n');
 
--- Display details: a zero-width space between words is a space; the Hijri
--- abbreviation هـ keeps its tatweel (also glued to digits), other tatweel goes.
-SELECT body FROM arabic_parse_article(E'عنوان\nتقنيات الذكاء\u200Bالاصطناعي والزيت\u200B السائب في عام 1446 هـ، و1447ه\u0640\u0640 الموافق والـ٢٧ وهـذا.');
+-- Display details: a zero-width space that surely separates two words is a
+-- space (before ال after a word, after ة, between scripts), elsewhere it goes;
+-- the Hijri abbreviation هـ keeps its tatweel (also glued to digits), other tatweel goes.
+SELECT body FROM arabic_parse_article(E'عنوان\nتقنيات الذكاء\u200Bالاصطناعي والزيت\u200B السائب لشركة\u200Bناشئة Nova\u200Bهاتف وهؤ\u200Bلاء و\u200Bالتجربة وب\u200Bالعمل "\u200Bمافيا"\u200B في عام 1446 هـ، و1447ه\u0640\u0640 الموافق والـ٢٧ وهـذا.');
 -- SPA: the header line is the dateline as written; the time line after the
 -- end marker (Makkah time, not pm) gives the time of the date.
 SELECT dateline, published, body FROM arabic_parse_article(E'عنوان الخبر هنا\nجدة 08 جمادى الآخرة 1446 ه\u0640 الموافق 09 ديسمبر 2024 م واس\nنص الخبر الأول طويل بما يكفي ليكون فقرة من المتن هنا.\n// انتهى //\n٠٩:٠٥ ت م');

@@ -832,6 +832,61 @@ cp_before(const unsigned char *u, size_t i)
 	return j > 0 ? cp_at(u, i, j - 1) : 0;
 }
 
+/*
+ * Whether the zero-width space at u[i] separates two words.  Scraped text
+ * also has it inside words (وهؤ<ZWSP>لاء, و<ZWSP>التجربة), so only sure cases
+ * count: after ة or ى (they end a word), between Arabic and Latin or digits,
+ * or before the article ال after a word of two letters or more that is not
+ * a pair of clitics (وب, فل ...).
+ */
+static bool
+zwsp_breaks(const unsigned char *u, size_t n, size_t i)
+{
+	uint32_t	l = cp_before(u, i),
+				r = cp_at(u, n, i + 3),
+				r2 = 0;
+	size_t		j = i,
+				letters = 0;
+	uint32_t	first = 0,
+				second = 0,
+				last = 0;
+
+	if (!word_char(l) || !word_char(r))
+		return false;
+	/* the letters of the Arabic word before (marks skipped) */
+	while (j > 0)
+	{
+		uint32_t	c = cp_before(u, j);
+
+		if (!arabic_letter(c) && !(c >= 0x064B && c <= 0x065F) && c != 0x0670)
+			break;
+		j -= 2;
+		if (arabic_letter(c))
+		{
+			if (letters++ == 0)
+				last = c;
+			second = first;
+			first = c;
+		}
+	}
+	if (last == 0x0629 || last == 0x0649)
+		return true;
+	if ((letters > 0) != arabic_letter(r))
+		return true;		/* Arabic next to Latin or digits */
+	if (r != 0x0627 || i + 5 > n)
+		return false;
+	r2 = cp_at(u, n, i + 5);
+	if (r2 != 0x0644)
+		return false;
+	if (letters < 2)
+		return false;
+	/* وب وك ول فب فك فل: clitics before the article */
+	if (letters == 2 && (first == 0x0648 || first == 0x0641) &&
+		(second == 0x0628 || second == 0x0643 || second == 0x0644))
+		return false;
+	return true;
+}
+
 #define ZWSP "\xE2\x80\x8B"		/* U+200B */
 #define TATWEEL "\xD9\x80"		/* U+0640 */
 #define HEH "\xD9\x87"			/* U+0647 */
@@ -866,8 +921,7 @@ emit(Assembly *as, const char *s, size_t n, ArSpan *out)
 		pre->len = 0;
 		for (size_t i = 0; i < n;)
 		{
-			if (i + 3 <= n && memcmp(u + i, ZWSP, 3) == 0 &&
-				word_char(cp_before(u, i)) && word_char(cp_at(u, n, i + 3)))
+			if (i + 3 <= n && memcmp(u + i, ZWSP, 3) == 0 && zwsp_breaks(u, n, i))
 			{
 				TRY(buf_append(pre, " ", 1));	/* between two words */
 				i += 3;
