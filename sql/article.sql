@@ -88,8 +88,9 @@ SELECT body FROM arabic_parse_article(E'عنوان\nتقنيات الذكاء\u2
 -- end marker (Makkah time, not pm) gives the time of the date.
 SELECT dateline, published, body FROM arabic_parse_article(E'عنوان الخبر هنا\nجدة 08 جمادى الآخرة 1446 ه\u0640 الموافق 09 ديسمبر 2024 م واس\nنص الخبر الأول طويل بما يكفي ليكون فقرة من المتن هنا.\n// انتهى //\n٠٩:٠٥ ت م');
 -- Run-together tags: phrases of the text, a construct only after a noun the
--- text uses with the article, a noun and its nisba adjective.
-SELECT tags FROM arabic_parse_article(E'عنوان\nزار الوفد مدينة جدة وناقش الأدب والتعليم، ثم عرض ميزانية الدولة.\nوسوم: جدة التعليم أدب الأطفال الموارد المائية الريال السعودي ميزانية الدولة');
+-- text uses with the article, a noun and its nisba adjective (not a word the
+-- text uses as a noun, after a preposition: في السعودية).
+SELECT tags FROM arabic_parse_article(E'عنوان\nزار الوفد مدينة جدة وناقش الأدب والتعليم في السعودية، ثم عرض ميزانية الدولة.\nوسوم: جدة التعليم السعودية أدب الأطفال الموارد المائية الريال السعودي ميزانية الدولة');
 
 -- Large inputs: 100,000 lines; a label line repeated 20,000 times; 50 MB.
 SELECT length(body) AS body_chars, cardinality(boilerplate) AS removed

@@ -657,28 +657,48 @@ trim_punct(const char **w, size_t *n)
 	}
 }
 
+#define STRIP_ARTICLE 1			/* ال or لل was there */
+#define STRIP_PREP 2			/* a preposition before it: بال, كال, لل */
+
 /*
  * Strip a conjunction and the article from a folded word (light stem);
- * return whether the article (ال, لل) was there.
+ * return STRIP_* flags saying what was there.
  */
-static bool
+static int
 light_strip(const char **w, size_t *n)
 {
 	const unsigned char *u = (const unsigned char *) *w;
+	int			flags = 0;
 
 	/* و or ف before at least three letters */
 	if (*n >= 8 && u[0] == 0xD9 && (u[1] == 0x88 || u[1] == 0x81))
 		*w += 2, *n -= 2, u += 2;
 	/* ب or ك before ال */
 	if (*n >= 10 && u[0] == 0xD8 && u[1] == 0xA8 && memcmp(u + 2, AL, 4) == 0)
-		*w += 2, *n -= 2, u += 2;
+		*w += 2, *n -= 2, u += 2, flags |= STRIP_PREP;
 	else if (*n >= 10 && u[0] == 0xD9 && u[1] == 0x83 && memcmp(u + 2, AL, 4) == 0)
-		*w += 2, *n -= 2, u += 2;
+		*w += 2, *n -= 2, u += 2, flags |= STRIP_PREP;
 	if (*n >= 8 && (memcmp(u, AL, 4) == 0 || memcmp(u, LL, 4) == 0))
 	{
+		if (memcmp(u, LL, 4) == 0)
+			flags |= STRIP_PREP;
 		*w += 4, *n -= 4;
-		return true;
+		flags |= STRIP_ARTICLE;
 	}
+	return flags;
+}
+
+/* Whether a folded word is a preposition that a noun, not an adjective, follows. */
+static bool
+preposition(const char *w, size_t n)
+{
+	static const char *const preps[] = {
+		"في", "من", "الي", "علي", "عن", "مع", "حول", "نحو", "لدي", "منذ"
+	};
+
+	for (size_t i = 0; i < sizeof(preps) / sizeof(preps[0]); i++)
+		if (strlen(preps[i]) == n && memcmp(preps[i], w, n) == 0)
+			return true;
 	return false;
 }
 
@@ -708,6 +728,7 @@ typedef struct Assembly
 	HashSet		ra_bag;			/* content words of the current read-also item */
 	HashSet		grams;			/* 1- to 4-grams of title and body */
 	HashSet		defs;			/* words of title and body seen with the article */
+	HashSet		nouns;			/* ... and with a preposition before it (not adjectives) */
 	size_t		gram_words;
 	uint64_t	last[3];		/* hashes of the last words, for the grams */
 	int			nlast;
@@ -730,6 +751,7 @@ bag_line(Assembly *as, const char *s, size_t n, HashSet *add, bool grams,
 		 int *hits_main, int *hits_ra, int *words)
 {
 	size_t		i = 0;
+	bool		prev_prep = false;
 
 	TRY(fold_scratch(as, s, n));
 	if (hits_main)
@@ -748,17 +770,26 @@ bag_line(Assembly *as, const char *s, size_t n, HashSet *add, bool grams,
 		{
 			const char *gw = w;
 			size_t		gl = wl;
-			bool		def;
+			int			flags;
 
 			trim_punct(&gw, &gl);
-			def = light_strip(&gw, &gl);
+			{
+				bool		prep = preposition(gw, gl);
+
+				flags = light_strip(&gw, &gl);
+				if (prev_prep && (flags & STRIP_ARTICLE))
+					flags |= STRIP_PREP;
+				prev_prep = prep;
+			}
 			if (gl > 0)
 			{
 				uint64_t	g = hash_bytes(gw, gl),
 							first = g;
 
-				if (def)
+				if (flags & STRIP_ARTICLE)
 					TRY(hs_add(&as->defs, g));
+				if (flags & STRIP_PREP)
+					TRY(hs_add(&as->nouns, g));
 				TRY(hs_add(&as->grams, g));
 				for (int k = 0; k < as->nlast && k < 3; k++)
 				{
@@ -1111,7 +1142,7 @@ tag_word_hash(Assembly *as, const ArSpan *w)
 		return 0;
 	kl = (size_t) n;
 	trim_punct(&k, &kl);
-	(void) light_strip(&k, &kl);
+	(void) light_strip(&k, &kl);	/* flags unused */
 	return hash_bytes(k, kl);
 }
 
@@ -1196,7 +1227,8 @@ tags(Assembly *as, const char *s, size_t n)
 	 * link[i]: words i and i+1 read as one noun phrase even where the text
 	 * never has them together: a construct (a noun the text also uses with
 	 * the article, then a noun with it: أدب الأطفال, but not مراكش السياحة),
-	 * or a noun with its nisba adjective (الموارد المائية, الريال السعودي).
+	 * or a noun with its nisba adjective (الموارد المائية, الريال السعودي) when
+	 * the text never uses that word after a preposition, as a noun (في السعودية).
 	 */
 	for (int i = 0; i + 1 < nw; i++)
 	{
@@ -1206,7 +1238,7 @@ tags(Assembly *as, const char *s, size_t n)
 					bl = words[i + 1].len;
 
 		link[i] = (!has_article(a, al) && has_article(b, bl) && hs_has(&as->defs, wh[i])) ||
-			(has_article(a, al) && nisba(b, bl));
+			(has_article(a, al) && nisba(b, bl) && !hs_has(&as->nouns, wh[i + 1]));
 	}
 	/* best segmentation from the end: a phrase of k words found scores k*k */
 	best[nw] = 0;
@@ -1577,6 +1609,8 @@ ar_article_finish(ArArticleParse *ps)
 	if (st == AR_OK)
 		st = hs_init(&as.defs, &ps->alloc);
 	if (st == AR_OK)
+		st = hs_init(&as.nouns, &ps->alloc);
+	if (st == AR_OK)
 		st = ar_buf_init(&as.body, &ps->alloc, 16 * sizeof(ArSpan));
 	if (st == AR_OK)
 		st = ar_buf_init(&as.scratch, &ps->alloc, 1024);
@@ -1622,6 +1656,7 @@ ar_article_finish(ArArticleParse *ps)
 	ar_buf_free(&as.ra_bag.buf);
 	ar_buf_free(&as.grams.buf);
 	ar_buf_free(&as.defs.buf);
+	ar_buf_free(&as.nouns.buf);
 	ar_buf_free(&as.body);
 	ar_buf_free(&as.scratch);
 	ar_buf_free(&as.pre);
