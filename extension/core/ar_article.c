@@ -612,22 +612,94 @@ hash_bytes(const char *s, size_t n)
 #define AL "\xD8\xA7\xD9\x84"	/* ال */
 #define LL "\xD9\x84\xD9\x84"	/* لل */
 
-/* Strip a conjunction and the article from a folded word (light stem). */
+static bool
+ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Trim punctuation (ASCII, ، ؛ ؟ « » … “ ” ‘ ’ ٪ ۔) from both ends of a word. */
 static void
+trim_punct(const char **w, size_t *n)
+{
+	static const char *const marks[] = {
+		"\xD8\x8C", "\xD8\x9B", "\xD8\x9F", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\xA6",
+		"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\xD9\xAA",
+		"\xDB\x94"
+	};
+	bool		changed = true;
+
+	while (changed && *n > 0)
+	{
+		const unsigned char *u = (const unsigned char *) *w;
+
+		changed = false;
+		if (u[0] < 0x80 && !ascii_alnum(u[0]))
+			(*w)++, (*n)--, changed = true;
+		else if (u[*n - 1] < 0x80 && !ascii_alnum(u[*n - 1]))
+			(*n)--, changed = true;
+		else
+			for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+			{
+				size_t		ml = strlen(marks[k]);
+
+				if (*n >= ml && memcmp(*w, marks[k], ml) == 0)
+				{
+					*w += ml, *n -= ml, changed = true;
+					break;
+				}
+				if (*n >= ml && memcmp(*w + *n - ml, marks[k], ml) == 0)
+				{
+					*n -= ml, changed = true;
+					break;
+				}
+			}
+	}
+}
+
+#define STRIP_ARTICLE 1			/* ال or لل was there */
+#define STRIP_PREP 2			/* a preposition before it: بال, كال, لل */
+
+/*
+ * Strip a conjunction and the article from a folded word (light stem);
+ * return STRIP_* flags saying what was there.
+ */
+static int
 light_strip(const char **w, size_t *n)
 {
 	const unsigned char *u = (const unsigned char *) *w;
+	int			flags = 0;
 
 	/* و or ف before at least three letters */
 	if (*n >= 8 && u[0] == 0xD9 && (u[1] == 0x88 || u[1] == 0x81))
 		*w += 2, *n -= 2, u += 2;
 	/* ب or ك before ال */
 	if (*n >= 10 && u[0] == 0xD8 && u[1] == 0xA8 && memcmp(u + 2, AL, 4) == 0)
-		*w += 2, *n -= 2, u += 2;
+		*w += 2, *n -= 2, u += 2, flags |= STRIP_PREP;
 	else if (*n >= 10 && u[0] == 0xD9 && u[1] == 0x83 && memcmp(u + 2, AL, 4) == 0)
-		*w += 2, *n -= 2, u += 2;
+		*w += 2, *n -= 2, u += 2, flags |= STRIP_PREP;
 	if (*n >= 8 && (memcmp(u, AL, 4) == 0 || memcmp(u, LL, 4) == 0))
+	{
+		if (memcmp(u, LL, 4) == 0)
+			flags |= STRIP_PREP;
 		*w += 4, *n -= 4;
+		flags |= STRIP_ARTICLE;
+	}
+	return flags;
+}
+
+/* Whether a folded word is a preposition that a noun, not an adjective, follows. */
+static bool
+preposition(const char *w, size_t n)
+{
+	static const char *const preps[] = {
+		"في", "من", "الي", "علي", "عن", "مع", "حول", "نحو", "لدي", "منذ"
+	};
+
+	for (size_t i = 0; i < sizeof(preps) / sizeof(preps[0]); i++)
+		if (strlen(preps[i]) == n && memcmp(preps[i], w, n) == 0)
+			return true;
+	return false;
 }
 
 static const char *const stopwords[] = {
@@ -655,11 +727,14 @@ typedef struct Assembly
 	HashSet		main_bag;		/* content words of title and body */
 	HashSet		ra_bag;			/* content words of the current read-also item */
 	HashSet		grams;			/* 1- to 4-grams of title and body */
+	HashSet		defs;			/* words of title and body seen with the article */
+	HashSet		nouns;			/* ... and with a preposition before it (not adjectives) */
 	size_t		gram_words;
 	uint64_t	last[3];		/* hashes of the last words, for the grams */
 	int			nlast;
 	ArBuf		body;			/* ArSpan[] of paragraphs in art->text */
 	ArBuf		scratch;
+	ArBuf		pre;			/* raw text prepared for emit() */
 } Assembly;
 
 /* Fold raw text into as->scratch. */
@@ -676,6 +751,7 @@ bag_line(Assembly *as, const char *s, size_t n, HashSet *add, bool grams,
 		 int *hits_main, int *hits_ra, int *words)
 {
 	size_t		i = 0;
+	bool		prev_prep = false;
 
 	TRY(fold_scratch(as, s, n));
 	if (hits_main)
@@ -689,25 +765,48 @@ bag_line(Assembly *as, const char *s, size_t n, HashSet *add, bool grams,
 		while (i + wl < as->scratch.len && w[wl] != ' ')
 			wl++;
 		i += wl + 1;
-		light_strip(&w, &wl);
-		h = hash_bytes(w, wl);
+		/* grams and defs: words without their punctuation (القاهرة، = القاهرة) */
 		if (grams && as->gram_words < 20000)
 		{
-			uint64_t	g = h;
+			const char *gw = w;
+			size_t		gl = wl;
+			int			flags;
 
-			TRY(hs_add(&as->grams, g));
-			for (int k = 0; k < as->nlast && k < 3; k++)
+			trim_punct(&gw, &gl);
 			{
-				g = g * 31 + as->last[k] * 1000003ULL;
-				TRY(hs_add(&as->grams, g));
+				bool		prep = preposition(gw, gl);
+
+				flags = light_strip(&gw, &gl);
+				if (prev_prep && (flags & STRIP_ARTICLE))
+					flags |= STRIP_PREP;
+				prev_prep = prep;
 			}
-			as->last[2] = as->last[1];
-			as->last[1] = as->last[0];
-			as->last[0] = h;
-			if (as->nlast < 3)
-				as->nlast++;
-			as->gram_words++;
+			if (gl > 0)
+			{
+				uint64_t	g = hash_bytes(gw, gl),
+							first = g;
+
+				if (flags & STRIP_ARTICLE)
+					TRY(hs_add(&as->defs, g));
+				if (flags & STRIP_PREP)
+					TRY(hs_add(&as->nouns, g));
+				TRY(hs_add(&as->grams, g));
+				for (int k = 0; k < as->nlast && k < 3; k++)
+				{
+					g = g * 31 + as->last[k] * 1000003ULL;
+					TRY(hs_add(&as->grams, g));
+				}
+				as->last[2] = as->last[1];
+				as->last[1] = as->last[0];
+				as->last[0] = first;
+				if (as->nlast < 3)
+					as->nlast++;
+				as->gram_words++;
+			}
 		}
+		/* the bags: words as folded, conjunction and article off */
+		(void) light_strip(&w, &wl);
+		h = hash_bytes(w, wl);
 		if (!content_word(w, wl))
 			continue;
 		if (hits_main)
@@ -723,13 +822,182 @@ bag_line(Assembly *as, const char *s, size_t n, HashSet *add, bool grams,
 }
 
 /* Append display-normalized raw text to art->text; return its span. */
+/* Whether cp is an Arabic letter (U+0621-064A, U+066E-06D3). */
+static bool
+arabic_letter(uint32_t cp)
+{
+	return (cp >= 0x0621 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D3);
+}
+
+/* Whether cp belongs to a word: letters, Arabic marks, digits of the three systems. */
+static bool
+word_char(uint32_t cp)
+{
+	return arabic_letter(cp) || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
+		(cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9) ||
+		(cp < 0x80 && ascii_alnum((unsigned char) cp)) ||
+		(cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
+/* The code point that starts at u[i] (0 at the end). */
+static uint32_t
+cp_at(const unsigned char *u, size_t n, size_t i)
+{
+	uint32_t	cp = 0;
+
+	if (i < n)
+		(void) ar_utf8_decode(u + i, u + n, &cp);
+	return cp;
+}
+
+/* The code point that ends just before u[i] (0 at the start). */
+static uint32_t
+cp_before(const unsigned char *u, size_t i)
+{
+	size_t		j = i;
+
+	if (i == 0)
+		return 0;
+	while (j > 0 && i - j < 4 && (u[j - 1] & 0xC0) == 0x80)
+		j--;
+	return j > 0 ? cp_at(u, i, j - 1) : 0;
+}
+
+/*
+ * Whether the zero-width space at u[i] separates two words.  Scraped text
+ * also has it inside words (وهؤ<ZWSP>لاء, و<ZWSP>التجربة), so only sure cases
+ * count: after ة or ى (they end a word), between Arabic and Latin or digits,
+ * or before the article ال after a word of two letters or more that is not
+ * a pair of clitics (وب, فل ...).
+ */
+static bool
+zwsp_breaks(const unsigned char *u, size_t n, size_t i)
+{
+	uint32_t	l = cp_before(u, i),
+				r = cp_at(u, n, i + 3),
+				r2 = 0;
+	size_t		j = i,
+				letters = 0;
+	uint32_t	first = 0,
+				second = 0,
+				last = 0;
+
+	if (!word_char(l) || !word_char(r))
+		return false;
+	/* the letters of the Arabic word before (marks skipped) */
+	while (j > 0)
+	{
+		uint32_t	c = cp_before(u, j);
+
+		if (!arabic_letter(c) && !(c >= 0x064B && c <= 0x065F) && c != 0x0670)
+			break;
+		j -= 2;
+		if (arabic_letter(c))
+		{
+			if (letters++ == 0)
+				last = c;
+			second = first;
+			first = c;
+		}
+	}
+	if (last == 0x0629 || last == 0x0649)
+		return true;
+	if ((letters > 0) != arabic_letter(r))
+		return true;		/* Arabic next to Latin or digits */
+	if (r != 0x0627 || i + 5 > n)
+		return false;
+	r2 = cp_at(u, n, i + 5);
+	if (r2 != 0x0644)
+		return false;
+	if (letters < 2)
+		return false;
+	/* وب وك ول فب فك فل: clitics before the article */
+	if (letters == 2 && (first == 0x0648 || first == 0x0641) &&
+		(second == 0x0628 || second == 0x0643 || second == 0x0644))
+		return false;
+	return true;
+}
+
+#define ZWSP "\xE2\x80\x8B"		/* U+200B */
+#define TATWEEL "\xD9\x80"		/* U+0640 */
+#define HEH "\xD9\x87"			/* U+0647 */
+#define KEEP "\xEE\x80\x80"		/* U+E000: a tatweel to keep, through the normalizer */
+
+/*
+ * Append display-normalized raw text to art->text; return its span.  Two
+ * things the display form would lose are kept: a zero-width space between
+ * two words is a space (الذكاء<ZWSP>الاصطناعي; elsewhere it goes, as in the
+ * display form), and the Hijri abbreviation هـ
+ * (a lone heh with tatweel) keeps one tatweel, else it reads as the letter ه.
+ */
 static ArStatus
 emit(Assembly *as, const char *s, size_t n, ArSpan *out)
 {
 	ArBuf	   *t = &as->art->text;
+	const unsigned char *u = (const unsigned char *) s;
+	bool		special = false,
+				heh = true;
 
+	for (size_t i = 0; i + 2 < n; i++)
+		if ((u[i] == 0xE2 && memcmp(u + i, ZWSP, 3) == 0) ||
+			(u[i] == 0xD9 && i + 4 <= n && memcmp(u + i, HEH TATWEEL, 4) == 0))
+			special = true;
+		else if (u[i] == 0xEE && memcmp(u + i, KEEP, 3) == 0)
+			heh = false;		/* U+E000 in the input: no marker left for هـ */
 	out->off = t->len;
-	TRY(ar_norm_apply(&as->ps->display, s, n, t));
+	if (special)
+	{
+		ArBuf	   *pre = &as->pre;
+
+		pre->len = 0;
+		for (size_t i = 0; i < n;)
+		{
+			if (i + 3 <= n && memcmp(u + i, ZWSP, 3) == 0 && zwsp_breaks(u, n, i))
+			{
+				TRY(buf_append(pre, " ", 1));	/* between two words */
+				i += 3;
+			}
+			else if (heh && i + 4 <= n && memcmp(u + i, HEH TATWEEL, 4) == 0 &&
+					 !arabic_letter(cp_before(u, i)))
+			{
+				size_t		j = i + 2;
+
+				while (j + 2 <= n && memcmp(u + j, TATWEEL, 2) == 0)
+					j += 2;
+				if (arabic_letter(cp_at(u, n, j)))
+					TRY(buf_append(pre, s + i, j - i));	/* a word: the normalizer decides */
+				else
+				{
+					TRY(buf_append(pre, HEH KEEP, 5));
+				}
+				i = j;
+			}
+			else
+				TRY(buf_append(pre, s + i++, 1));
+		}
+		TRY(ar_norm_apply(&as->ps->display, pre->data, pre->len, t));
+		/* U+E000 (3 bytes) back to a tatweel (2 bytes), in place */
+		if (heh)
+		{
+			char	   *d = t->data + out->off;
+			size_t		w = 0,
+						len = t->len - out->off;
+
+			for (size_t r = 0; r < len;)
+			{
+				if (r + 3 <= len && memcmp(d + r, KEEP, 3) == 0)
+				{
+					memcpy(d + w, TATWEEL, 2);
+					w += 2, r += 3;
+				}
+				else
+					d[w++] = d[r++];
+			}
+			t->len = out->off + w;
+		}
+	}
+	else
+		TRY(ar_norm_apply(&as->ps->display, s, n, t));
 	out->len = t->len - out->off;
 	return AR_OK;
 }
@@ -873,7 +1141,8 @@ tag_word_hash(Assembly *as, const ArSpan *w)
 	if (n < 0)
 		return 0;
 	kl = (size_t) n;
-	light_strip(&k, &kl);
+	trim_punct(&k, &kl);
+	(void) light_strip(&k, &kl);	/* flags unused */
 	return hash_bytes(k, kl);
 }
 
@@ -886,6 +1155,18 @@ has_article(const char *w, size_t n)
 		memcmp(w + 2, "\xD9\x84", 2) == 0;
 }
 
+/* Whether a display-form word with the article ends like a nisba adjective (ـي, ـية). */
+static bool
+nisba(const char *w, size_t n)
+{
+	if (!has_article(w, n) || n < 12)
+		return false;
+	if (memcmp(w + n - 2, "\xD9\x8A", 2) == 0)	/* ي */
+		return true;
+	return memcmp(w + n - 4, "\xD9\x8A\xD8\xA9", 4) == 0 ||	/* ية */
+		memcmp(w + n - 4, "\xD9\x8A\xD9\x87", 4) == 0;	/* يه */
+}
+
 #define MAX_TAG_WORDS 256
 
 /* Split the tag value: on separators, or by phrases of the title and body. */
@@ -895,6 +1176,7 @@ tags(Assembly *as, const char *s, size_t n)
 	ArSpan		all,
 				words[MAX_TAG_WORDS];
 	uint64_t	wh[MAX_TAG_WORDS];
+	bool		link[MAX_TAG_WORDS];
 	int			best[MAX_TAG_WORDS + 1],
 				step[MAX_TAG_WORDS + 1],
 				nw = 0;
@@ -941,6 +1223,23 @@ tags(Assembly *as, const char *s, size_t n)
 	}
 	for (int i = 0; i < nw; i++)
 		wh[i] = tag_word_hash(as, &words[i]);
+	/*
+	 * link[i]: words i and i+1 read as one noun phrase even where the text
+	 * never has them together: a construct (a noun the text also uses with
+	 * the article, then a noun with it: أدب الأطفال, but not مراكش السياحة),
+	 * or a noun with its nisba adjective (الموارد المائية, الريال السعودي) when
+	 * the text never uses that word after a preposition, as a noun (في السعودية).
+	 */
+	for (int i = 0; i + 1 < nw; i++)
+	{
+		const char *a = t + words[i].off,
+				   *b = t + words[i + 1].off;
+		size_t		al = words[i].len,
+					bl = words[i + 1].len;
+
+		link[i] = (!has_article(a, al) && has_article(b, bl) && hs_has(&as->defs, wh[i])) ||
+			(has_article(a, al) && nisba(b, bl) && !hs_has(&as->nouns, wh[i + 1]));
+	}
 	/* best segmentation from the end: a phrase of k words found scores k*k */
 	best[nw] = 0;
 	for (int i = nw - 1; i >= 0; i--)
@@ -971,11 +1270,18 @@ tags(Assembly *as, const char *s, size_t n)
 				score = 1;
 			else if (digits || hs_has(&as->grams, g))
 				score = k * k;	/* a year or number joins the phrase before it */
-			else if (k == 2 && !has_article(t + words[i].off, words[i].len) &&
-					 has_article(t + words[i + 1].off, words[i + 1].len))
-				score = 3;		/* construct state: مراكز الإيواء, أدب الأطفال */
 			else
-				continue;
+			{
+				/* linked pairs: each a phrase of the text or a link */
+				bool		linked = true;
+
+				for (int m = i; m + 1 < i + k && linked; m++)
+					linked = link[m] ||
+						hs_has(&as->grams, wh[m + 1] * 31 + wh[m] * 1000003ULL);
+				if (!linked)
+					continue;
+				score = k * k - 1;
+			}
 			if (best[i + k] >= 0 && score + best[i + k] > best[i])
 			{
 				best[i] = score + best[i + k];
@@ -999,6 +1305,49 @@ paragraph(Assembly *as, const char *s, size_t n)
 		return AR_OK;
 	TRY(buf_append(&as->body, &sp, sizeof(sp)));
 	return bag_line(as, s, n, &as->main_bag, true, NULL, NULL, NULL);
+}
+
+/* Read one digit of any of the three systems at s[*i]; -1 when none. */
+static int
+digit_at(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	if (*i < n && u[*i] >= '0' && u[*i] <= '9')
+		return u[(*i)++] - '0';
+	if (*i + 1 < n && u[*i] == 0xD9 && u[*i + 1] >= 0xA0 && u[*i + 1] <= 0xA9)
+		return (*i += 2, u[*i - 1] - 0xA0);
+	if (*i + 1 < n && u[*i] == 0xDB && u[*i + 1] >= 0xB0 && u[*i + 1] <= 0xB9)
+		return (*i += 2, u[*i - 1] - 0xB0);
+	return -1;
+}
+
+/* A trailer line that starts with a time "H:MM" or "HH:MM": set it on d. */
+static void
+trailer_time(ArDate *d, const char *s, size_t n)
+{
+	size_t		i = 0;
+	int			h,
+				m1,
+				m2,
+				x;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if ((h = digit_at(s, n, &i)) < 0)
+		return;
+	if ((x = digit_at(s, n, &i)) >= 0)
+		h = h * 10 + x;
+	if (i >= n || s[i++] != ':')
+		return;
+	if ((m1 = digit_at(s, n, &i)) < 0 || (m2 = digit_at(s, n, &i)) < 0)
+		return;
+	if (digit_at(s, n, &i) >= 0 || h > 23 || m1 * 10 + m2 > 59)
+		return;
+	d->hour = h;
+	d->minute = m1 * 10 + m2;
+	d->second = 0;
+	d->has_time = true;
 }
 
 enum
@@ -1131,6 +1480,11 @@ assemble(Assembly *as)
 				TRY(boiler(as, s, ln->len));
 				continue;
 			case AR_RK_TRAILER:
+				/* an SPA time line "10:46 ت م" gives the time of a date without one */
+				if (art->has_published && !art->published.has_time)
+					trailer_time(&art->published, s, ln->len);
+				TRY(boiler(as, s, ln->len));
+				continue;
 			case AR_RK_SHARE:
 			case AR_RK_CAPTION:
 				TRY(boiler(as, s, ln->len));
@@ -1187,35 +1541,16 @@ assemble(Assembly *as)
 			{
 				art->published = *d;
 				art->has_published = true;
-				/* place before the date and agency after it: a dateline */
+				/* place before the date and agency after it: an SPA-style dateline */
 				if (!have_cand && ln->date_first > 0 && ln->date_last < ln->len &&
 					count_words(s, 0, ln->date_first) <= 3 &&
 					count_words(s, ln->date_last, ln->len) <= 3 &&
 					count_words(s, ln->date_last, ln->len) >= 1 &&
 					memchr(s, ':', ln->len) == NULL && memchr(s, '|', ln->len) == NULL)
 				{
-					ArSpan		a,
-								b;
-
-					TRY(emit_value(as, s, ln->date_first, false, &a, &ok));
-					if (ok)
-					{
-						TRY(emit_value(as, s + ln->date_last, ln->len - ln->date_last, false,
-									   &b, &ok));
-						if (ok)
-						{
-							/* "place - agency" in a fresh span */
-							TRY(ar_buf_reserve(&art->text, a.len + 3 + b.len));
-							cand.off = art->text.len;
-							memcpy(art->text.data + art->text.len, art->text.data + a.off, a.len);
-							memcpy(art->text.data + art->text.len + a.len, " - ", 3);
-							memcpy(art->text.data + art->text.len + a.len + 3,
-								   art->text.data + b.off, b.len);
-							art->text.len += a.len + 3 + b.len;
-							cand.len = art->text.len - cand.off;
-							have_cand = true;
-						}
-					}
+					/* as written: "تبوك 08 جمادى الآخرة 1446 هـ الموافق 09 ديسمبر 2024 م واس" */
+					TRY(emit_value(as, s, ln->len, false, &cand, &ok));
+					have_cand = ok;
 				}
 			}
 			TRY(boiler(as, s, ln->len));
@@ -1272,9 +1607,15 @@ ar_article_finish(ArArticleParse *ps)
 	if (st == AR_OK)
 		st = hs_init(&as.grams, &ps->alloc);
 	if (st == AR_OK)
+		st = hs_init(&as.defs, &ps->alloc);
+	if (st == AR_OK)
+		st = hs_init(&as.nouns, &ps->alloc);
+	if (st == AR_OK)
 		st = ar_buf_init(&as.body, &ps->alloc, 16 * sizeof(ArSpan));
 	if (st == AR_OK)
 		st = ar_buf_init(&as.scratch, &ps->alloc, 1024);
+	if (st == AR_OK)
+		st = ar_buf_init(&as.pre, &ps->alloc, 1024);
 	/* tags need the grams of the whole body: assemble twice when there are tags */
 	if (st == AR_OK)
 	{
@@ -1314,8 +1655,11 @@ ar_article_finish(ArArticleParse *ps)
 	ar_buf_free(&as.main_bag.buf);
 	ar_buf_free(&as.ra_bag.buf);
 	ar_buf_free(&as.grams.buf);
+	ar_buf_free(&as.defs.buf);
+	ar_buf_free(&as.nouns.buf);
 	ar_buf_free(&as.body);
 	ar_buf_free(&as.scratch);
+	ar_buf_free(&as.pre);
 	if (ps->md != NULL)
 		pcre2_match_data_free(ps->md);
 	if (ps->gctx != NULL)
