@@ -36,15 +36,16 @@ out=$(mktemp)
 "$PG_BINDIR/pgbench" -n -c "$CLIENTS" -j 2 -T "$SECONDS_" -D samples="$samples" \
 	-f "$TOP/tests/load/insert.sql@5" -f "$TOP/tests/load/search.sql@4" -f "$TOP/tests/load/dates.sql@1" \
 	"$DB" >"$out" 2>&1 || true
-grep -E "^(number of transactions actually processed|number of failed|tps|SQL script|latency average| - number of transactions)" "$out"
-inserts=$(awk '/SQL script 1:/ {f=1} f && /- number of transactions:/ {print $5; exit}' "$out")
+grep -E "^(number of transactions actually processed|number of failed|tps|SQL script|latency average| - [0-9]+ transactions)" "$out"
+# "SQL script 1: ... \n - weight: 5 (...)\n - 7541 transactions (...)"
+inserts=$(awk '/^SQL script 1:/ {f=1; next} f && / transactions \(/ {print $2; exit}' "$out")
 errors=$(grep -c "ERROR" "$out" || true)
 crashes=0
 if [ -f "$LOG" ]; then
 	crashes=$(tail -c +"$((log_start + 1))" "$LOG" | grep -cE "terminated by signal|server process .* was terminated|PANIC" || true)
 fi
 rows=$(psql -X -At -d "$DB" -c "SELECT count(*) FROM load_articles")
-mismatch=$(psql -X -At -d "$DB" -c "SET max_parallel_workers_per_gather = 0;
+mismatch=$(psql -X -q -At -d "$DB" -c "SET max_parallel_workers_per_gather = 0" -c "
 	SELECT count(*) FROM load_articles
 	WHERE parsed IS DISTINCT FROM arabic_parse_article(raw)
 	   OR tsv IS DISTINCT FROM to_tsvector('pg_arabic', raw)")
