@@ -7,8 +7,9 @@
 --                 idf(t) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len(d) / avgdl))
 --   idf(t)      = ln(1 + (N - df + 0.5) / (df + 0.5))
 --   k1 = 0.9, b = 0.4; tf = occurrences of t in d; len(d) = number of tokens
---   of d (the sum of its tf); N = number of documents of the set (all of
---   them, also those left without a token); avgdl = sum of len / N.
+--   of d that gave terms (doc_len: a token with alternative terms counts
+--   once); N = number of documents of the set (all of them, also those left
+--   without a token); avgdl = sum of len / N.
 -- A query's terms are ORed: a document is ranked when it holds one of them.
 -- Ties (equal scores) are broken by an order of the documents fixed by
 -- md5(set, did), the same for every analyzer and unrelated to the
@@ -40,7 +41,7 @@
 SET work_mem = '512MB';
 SET jit = off;
 
-ANALYZE doc, query, qrel, doc_term, query_term, doc_tsv, query_tsq;
+ANALYZE doc, query, qrel, doc_term, doc_len, query_term, doc_tsv, query_tsq;
 
 INSERT INTO system SELECT DISTINCT an, 'bm25' FROM doc_term ON CONFLICT DO NOTHING;
 
@@ -63,15 +64,16 @@ FROM query_term t JOIN anum a USING (an) JOIN qnum n USING (set, qid);
 
 CREATE TEMP TABLE coll AS
 SELECT set, count(*)::float8 AS n FROM doc GROUP BY set;
-CREATE TEMP TABLE doc_len AS
-SELECT ano, set, dno, sum(tf)::float8 AS len FROM dt GROUP BY ano, set, dno;
+CREATE TEMP TABLE dl AS
+SELECT a.ano, n.set, n.dno, l.len::float8 AS len
+FROM doc_len l JOIN anum a USING (an) JOIN dnum n USING (set, did);
 CREATE TEMP TABLE avgdl AS
 SELECT l.ano, l.set, sum(l.len) / c.n AS avgdl
-FROM doc_len l JOIN coll c USING (set) GROUP BY l.ano, l.set, c.n;
+FROM dl l JOIN coll c USING (set) GROUP BY l.ano, l.set, c.n;
 CREATE TEMP TABLE idf AS
 SELECT t.ano, t.set, t.term, ln(1 + (c.n - count(*) + 0.5) / (count(*) + 0.5)) AS idf
 FROM dt t JOIN coll c USING (set) GROUP BY t.ano, t.set, t.term, c.n;
-ANALYZE anum, dnum, qnum, dt, qt, coll, doc_len, avgdl, idf;
+ANALYZE anum, dnum, qnum, dt, qt, coll, dl, avgdl, idf;
 
 -- Scores are rounded to 9 decimals so that the order in which the plan adds
 -- up a document's terms cannot reorder near-equal scores between runs.
@@ -82,7 +84,7 @@ SELECT q.ano, q.qno, t.dno,
 FROM qt q
 JOIN idf i USING (ano, set, term)
 JOIN dt t USING (ano, set, term)
-JOIN doc_len l USING (ano, set, dno)
+JOIN dl l USING (ano, set, dno)
 JOIN avgdl a USING (ano, set)
 GROUP BY q.ano, q.qno, t.dno;
 

@@ -6,6 +6,9 @@
 --                          the test sets as loaded
 --   doc_term(set, an, did, term, tf)
 --                          tf = occurrences of the term in the document
+--   doc_len(set, an, did, len)
+--                          number of tokens of the document that gave terms
+--                          (alternatives at one position count once)
 --   query_term(set, an, qid, term)
 --                          the distinct terms of the query
 --   doc_tsv, query_tsq     tsvectors and tsqueries of the PostgreSQL
@@ -28,6 +31,9 @@ CREATE TABLE qrel (set text COLLATE "C", qid text COLLATE "C", did text COLLATE 
 CREATE TABLE doc_term (set text COLLATE "C", an text COLLATE "C", did text COLLATE "C",
                        term text COLLATE "C", tf int NOT NULL CHECK (tf > 0),
                        PRIMARY KEY (set, an, did, term));
+CREATE TABLE doc_len (set text COLLATE "C", an text COLLATE "C", did text COLLATE "C",
+                      len int NOT NULL,
+                      PRIMARY KEY (set, an, did));
 CREATE TABLE query_term (set text COLLATE "C", an text COLLATE "C", qid text COLLATE "C",
                          term text COLLATE "C",
                          PRIMARY KEY (set, an, qid, term));
