@@ -5,6 +5,26 @@
 -- times and their ratios.
 \pset footer off
 
+-- The floor does what it claims: tokens are slices covering every byte, split
+-- at ASCII spaces only, and lexemes are the tokens unchanged.
+DO $$
+DECLARE
+	input text := E'Ab  كتب،\tال\nكتاب Ab ';
+	joined text;
+BEGIN
+	SELECT string_agg(token, '' ORDER BY ord) INTO joined
+	FROM ts_parse('pga_floor_parser', input) WITH ORDINALITY AS p(tokid, token, ord);
+	IF joined IS DISTINCT FROM input THEN
+		RAISE EXCEPTION 'pga_floor_parser tokens do not reassemble the input: %', joined;
+	END IF;
+	IF (SELECT array_agg(lexeme || ':' || array_to_string(positions, ',') ORDER BY lexeme COLLATE "C")
+	    FROM unnest(to_tsvector('pga_floor', input)))
+	   IS DISTINCT FROM ARRAY['Ab:1,3', E'كتب،\tال\nكتاب:2'] THEN
+		RAISE EXCEPTION 'pga_floor gives %', to_tsvector('pga_floor', input);
+	END IF;
+END
+$$;
+
 CREATE TABLE bench_docs AS
 SELECT s.body
 FROM seed s, generate_series(1, (SELECT ceil(:mb * 1e6 / sum(octet_length(body))) FROM seed)::int) g;
