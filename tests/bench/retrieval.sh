@@ -12,10 +12,12 @@
 #   - the PostgreSQL text search configurations of PGA_BENCH_CONFIGS
 #     (default "simple arabic pg_arabic"; one that does not exist in the
 #     database is skipped): terms are the lexemes of to_tsvector, tf their
-#     number of positions (tests/bench/retrieval_pg.sql);
+#     number of positions, the document length its number of distinct
+#     positions (tests/bench/retrieval_pg.sql);
 #   - lucene: Lucene's ArabicAnalyzer through ../shared/tools/lucene-arabic/
 #     analyze (Debian's liblucene8-java and a JDK, installed when missing);
-#     PGA_BENCH_LUCENE=0 leaves it out.  Its output terms feed the same tables.
+#     PGA_BENCH_LUCENE=0 leaves it out.  Its output terms feed the same
+#     tables (tf = occurrences of the term on the line, length = terms on it).
 #
 #   PGA_DATA_DIR       shared data folder (default ../shared/data)
 #   PGA_TOOLS_DIR      shared tools folder (default ../shared/tools)
@@ -74,9 +76,15 @@ if [ "$sets" = 0 ]; then
 	echo "no test set found under $DATA_DIR (set PGA_DATA_DIR)" >&2
 	exit 1
 fi
+# query_is_a_doc: queries whose text is, word for word, an unjudged document
+# of the set (in the ANS set a paraphrase is often itself a headline of
+# another pair); a lexical ranker puts that document first, so R@1 is capped.
 run_sql -c "SELECT set, count(*) AS documents,
 	(SELECT count(*) FROM query q WHERE q.set = d.set) AS queries,
-	(SELECT count(*) FROM qrel j WHERE j.set = d.set) AS judgements
+	(SELECT count(*) FROM qrel j WHERE j.set = d.set) AS judgements,
+	(SELECT count(*) FROM query q WHERE q.set = d.set AND EXISTS (
+		SELECT FROM doc x WHERE x.set = q.set AND btrim(x.body) = btrim(q.body)
+		  AND NOT EXISTS (SELECT FROM qrel j WHERE (j.set, j.qid, j.did) = (q.set, q.qid, x.did)))) AS query_is_a_doc
 	FROM doc d WHERE set <> '_selftest' GROUP BY set ORDER BY set"
 
 for cfg in ${PGA_BENCH_CONFIGS:-simple arabic pg_arabic}; do
@@ -126,6 +134,10 @@ SELECT split_part(key, ':', 1) AS kind, split_part(key, ':', 2) AS set, split_pa
 FROM lucene_line, unnest(string_to_array(coalesce(terms, ''), ' ')) t
 WHERE t <> '';
 INSERT INTO doc_term SELECT set, 'lucene', id, term, count(*) FROM lucene_term WHERE kind = 'd' GROUP BY set, id, term;
+INSERT INTO doc_len
+SELECT split_part(key, ':', 2), 'lucene', split_part(key, ':', 3),
+       coalesce(array_length(array_remove(string_to_array(terms, ' '), ''), 1), 0)
+FROM lucene_line WHERE split_part(key, ':', 1) = 'd';
 INSERT INTO query_term SELECT DISTINCT set, 'lucene', id, term FROM lucene_term WHERE kind = 'q';
 INSERT INTO system VALUES ('lucene', 'bm25');
 SQL

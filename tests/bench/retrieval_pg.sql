@@ -2,7 +2,7 @@
 -- PostgreSQL text search configuration :'cfg' (the analyzer is named after it).
 --
 -- Terms are the lexemes of to_tsvector; tf is the number of positions of the
--- lexeme.  to_tsvector keeps at most 256 positions per lexeme and clamps
+-- lexeme; the document length is its number of distinct positions.  to_tsvector keeps at most 256 positions per lexeme and clamps
 -- positions above 16383 (then drops the duplicates), and a stripped tsvector
 -- has none: tf would then be undercounted, so such lexemes are counted and
 -- reported below (the sets here are far from these limits).
@@ -21,6 +21,18 @@ SELECT set, :'cfg', did, to_tsvector(:'cfg'::regconfig, body) FROM doc;
 INSERT INTO doc_term
 SELECT v.set, v.an, v.did, u.lexeme, coalesce(array_length(u.positions, 1), 1)
 FROM doc_tsv v, unnest(v.tsv) u
+WHERE v.an = :'cfg';
+
+-- The length of a document is its number of tokens that gave lexemes: its
+-- distinct positions.  Not the sum of tf: a dictionary may return several
+-- lexemes for one token (pg_arabic_stem gives وقال -> قال, وقال), which
+-- share a position and are one token.  Lexemes without positions (stripped)
+-- count one each.
+INSERT INTO doc_len
+SELECT v.set, v.an, v.did,
+       (SELECT count(DISTINCT p) FROM unnest(v.tsv) u, unnest(u.positions) p)
+       + (SELECT count(*) FROM unnest(v.tsv) u WHERE u.positions IS NULL)
+FROM doc_tsv v
 WHERE v.an = :'cfg';
 
 INSERT INTO query_term

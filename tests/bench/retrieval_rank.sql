@@ -7,11 +7,13 @@
 --                 idf(t) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len(d) / avgdl))
 --   idf(t)      = ln(1 + (N - df + 0.5) / (df + 0.5))
 --   k1 = 0.9, b = 0.4; tf = occurrences of t in d; len(d) = number of tokens
---   of d (the sum of its tf); N = number of documents of the set (all of
---   them, also those left without a token); avgdl = sum of len / N.
+--   of d that gave terms (doc_len: a token with alternative terms counts
+--   once); N = number of documents of the set (all of them, also those left
+--   without a token); avgdl = sum of len / N.
 -- A query's terms are ORed: a document is ranked when it holds one of them.
--- Ties (equal scores) are broken by md5(qid || ' ' || did), the same for
--- every analyzer and unrelated to the judgements.  The top 100 is kept.
+-- Ties (equal scores) are broken by an order of the documents fixed by
+-- md5(set, did), the same for every analyzer and unrelated to the
+-- judgements.  The top 100 is kept.
 --
 -- ts_rank_cd run (PostgreSQL configurations): the documents whose tsvector
 -- matches the OR of the query's lexemes, by ts_rank_cd(tsv, query)
@@ -36,52 +38,94 @@
 \pset footer off
 \set k1 0.9
 \set b 0.4
-SET max_parallel_workers_per_gather = 0;
+SET work_mem = '512MB';
 SET jit = off;
 
-ANALYZE doc, query, qrel, doc_term, query_term, doc_tsv, query_tsq;
-
-CREATE TEMP TABLE coll AS
-SELECT set, count(*)::float8 AS n FROM doc GROUP BY set;
-CREATE TEMP TABLE doc_len AS
-SELECT set, an, did, sum(tf)::float8 AS len FROM doc_term GROUP BY set, an, did;
-CREATE TEMP TABLE avgdl AS
-SELECT l.set, l.an, sum(l.len) / c.n AS avgdl
-FROM doc_len l JOIN coll c USING (set) GROUP BY l.set, l.an, c.n;
-CREATE TEMP TABLE idf AS
-SELECT t.set, t.an, t.term, ln(1 + (c.n - count(*) + 0.5) / (count(*) + 0.5)) AS idf
-FROM doc_term t JOIN coll c USING (set) GROUP BY t.set, t.an, t.term, c.n;
-ANALYZE coll, doc_len, avgdl, idf;
+ANALYZE doc, query, qrel, doc_term, doc_len, query_term, doc_tsv, query_tsq;
 
 INSERT INTO system SELECT DISTINCT an, 'bm25' FROM doc_term ON CONFLICT DO NOTHING;
 
-INSERT INTO run (set, an, ranker, qid, did, score, rank)
-SELECT set, an, 'bm25', qid, did, score, rank
-FROM (SELECT s.*,
-             row_number() OVER (PARTITION BY set, an, qid
-                                ORDER BY score DESC, md5(qid || ' ' || did)) AS rank
-      FROM (SELECT q.set, q.an, q.qid, t.did,
-                   sum(i.idf * t.tf * (:k1 + 1)
-                       / (t.tf + :k1 * (1 - :b + :b * l.len / a.avgdl))) AS score
-            FROM query_term q
-            JOIN idf i USING (set, an, term)
-            JOIN doc_term t USING (set, an, term)
-            JOIN doc_len l USING (set, an, did)
-            JOIN avgdl a USING (set, an)
-            GROUP BY q.set, q.an, q.qid, t.did) s) r
-WHERE rank <= 100;
+-- Integer numbers for the heavy part (millions of scored pairs are grouped
+-- and sorted, and this machine sorts text keys slowly): each analyzer, each
+-- query and each document gets one.  Documents are numbered in the order of
+-- md5(set, did), and that number breaks ties between equal scores.
+CREATE TEMP TABLE anum AS
+SELECT an, row_number() OVER (ORDER BY an)::int AS ano FROM (SELECT DISTINCT an FROM system) s;
+CREATE TEMP TABLE dnum AS
+SELECT set, did, row_number() OVER (ORDER BY md5(set || ' ' || did), set, did)::int AS dno FROM doc;
+CREATE TEMP TABLE qnum AS
+SELECT set, qid, row_number() OVER (ORDER BY set, qid)::int AS qno FROM query;
+CREATE TEMP TABLE dt AS
+SELECT a.ano, n.set, n.dno, t.term, t.tf
+FROM doc_term t JOIN anum a USING (an) JOIN dnum n USING (set, did);
+CREATE TEMP TABLE qt AS
+SELECT a.ano, n.set, n.qno, t.term
+FROM query_term t JOIN anum a USING (an) JOIN qnum n USING (set, qid);
+
+CREATE TEMP TABLE coll AS
+SELECT set, count(*)::float8 AS n FROM doc GROUP BY set;
+CREATE TEMP TABLE dl AS
+SELECT a.ano, n.set, n.dno, l.len::float8 AS len
+FROM doc_len l JOIN anum a USING (an) JOIN dnum n USING (set, did);
+CREATE TEMP TABLE avgdl AS
+SELECT l.ano, l.set, sum(l.len) / c.n AS avgdl
+FROM dl l JOIN coll c USING (set) GROUP BY l.ano, l.set, c.n;
+CREATE TEMP TABLE idf AS
+SELECT t.ano, t.set, t.term, ln(1 + (c.n - count(*) + 0.5) / (count(*) + 0.5)) AS idf
+FROM dt t JOIN coll c USING (set) GROUP BY t.ano, t.set, t.term, c.n;
+ANALYZE anum, dnum, qnum, dt, qt, coll, dl, avgdl, idf;
+
+-- Scores are rounded to 9 decimals so that the order in which the plan adds
+-- up a document's terms cannot reorder near-equal scores between runs.
+CREATE TEMP TABLE scored AS
+SELECT q.ano, q.qno, t.dno,
+       round(sum(i.idf * t.tf * (:k1 + 1)
+                 / (t.tf + :k1 * (1 - :b + :b * l.len / a.avgdl)))::numeric, 9)::float8 AS score
+FROM qt q
+JOIN idf i USING (ano, set, term)
+JOIN dt t USING (ano, set, term)
+JOIN dl l USING (ano, set, dno)
+JOIN avgdl a USING (ano, set)
+GROUP BY q.ano, q.qno, t.dno;
 
 INSERT INTO run (set, an, ranker, qid, did, score, rank)
-SELECT q.set, q.an, 'ts_rank_cd', q.qid, r.did, r.score, r.rank
-FROM query_tsq q
-CROSS JOIN LATERAL (
-	SELECT m.did, m.score,
-	       row_number() OVER (ORDER BY m.score DESC, md5(q.qid || ' ' || m.did)) AS rank
-	FROM (SELECT d.did, ts_rank_cd(d.tsv, q.tsq)::float8 AS score
-	      FROM doc_tsv d
-	      WHERE d.set = q.set AND d.an = q.an AND d.tsv @@ q.tsq) m
-	ORDER BY rank
-	LIMIT 100) r;
+SELECT q.set, a.an, 'bm25', q.qid, d.did, r.score, r.rank
+FROM (SELECT s.*, row_number() OVER (PARTITION BY ano, qno ORDER BY score DESC, dno) AS rank
+      FROM scored s) r
+JOIN anum a USING (ano)
+JOIN qnum q USING (qno)
+JOIN dnum d USING (dno)
+WHERE r.rank <= 100;
+DROP TABLE scored;
+
+-- ts_rank_cd: all the matching pairs first, then the top 100 of each query.
+-- ts_rank_cd is most of the time spent here; the join may run in parallel
+-- (CREATE TABLE AS can, INSERT ... SELECT cannot) once the planner is told
+-- that workers are cheap (it underestimates ts_rank_cd).
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+CREATE UNLOGGED TABLE rank_cd AS
+SELECT q.an, q.set, q.qid, d.did, ts_rank_cd(d.tsv, q.tsq)::float8 AS score
+FROM query_tsq q JOIN doc_tsv d USING (set, an)
+WHERE d.tsv @@ q.tsq;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+CREATE TEMP TABLE rank_cd_num AS
+SELECT a.ano, q.qno, d.dno, c.score
+FROM rank_cd c JOIN anum a USING (an) JOIN qnum q USING (set, qid) JOIN dnum d USING (set, did);
+DROP TABLE rank_cd;
+
+INSERT INTO run (set, an, ranker, qid, did, score, rank)
+SELECT q.set, a.an, 'ts_rank_cd', q.qid, d.did, r.score, r.rank
+FROM (SELECT c.*, row_number() OVER (PARTITION BY ano, qno ORDER BY score DESC, dno) AS rank
+      FROM rank_cd_num c) r
+JOIN anum a USING (ano)
+JOIN qnum q USING (qno)
+JOIN dnum d USING (dno)
+WHERE r.rank <= 100;
+DROP TABLE rank_cd_num;
 
 -- The self-test (see the header): BM25 against the hand-computed figures.
 DO $$

@@ -6,32 +6,52 @@
 --                          the test sets as loaded
 --   doc_term(set, an, did, term, tf)
 --                          tf = occurrences of the term in the document
+--   doc_len(set, an, did, len)
+--                          number of tokens of the document that gave terms
+--                          (alternatives at one position count once)
 --   query_term(set, an, qid, term)
 --                          the distinct terms of the query
 --   doc_tsv, query_tsq     tsvectors and tsqueries of the PostgreSQL
 --                          configurations, for the ts_rank_cd runs
 --   run(set, an, ranker, qid, did, score, rank)
---                          the top 100 of every query
+--                          the top 100 of every query (no index: it gets
+--                          millions of rows at once and is read whole)
 --   system(an, ranker)     what was run (a system whose queries find nothing
 --                          still gets its row of zeros in the report)
+-- Keys are COLLATE "C": the ranking sorts and groups millions of rows by
+-- them, and byte order is all it needs (C.UTF-8 would go through strcoll).
 
-CREATE TABLE doc (set text, did text, body text, PRIMARY KEY (set, did));
-CREATE TABLE query (set text, qid text, body text, PRIMARY KEY (set, qid));
-CREATE TABLE qrel (set text, qid text, did text, PRIMARY KEY (set, qid, did));
+CREATE TABLE doc (set text COLLATE "C", did text COLLATE "C", body text,
+                  PRIMARY KEY (set, did));
+CREATE TABLE query (set text COLLATE "C", qid text COLLATE "C", body text,
+                    PRIMARY KEY (set, qid));
+CREATE TABLE qrel (set text COLLATE "C", qid text COLLATE "C", did text COLLATE "C",
+                   PRIMARY KEY (set, qid, did));
 
-CREATE TABLE doc_term (set text, an text, did text, term text, tf int NOT NULL CHECK (tf > 0),
+CREATE TABLE doc_term (set text COLLATE "C", an text COLLATE "C", did text COLLATE "C",
+                       term text COLLATE "C", tf int NOT NULL CHECK (tf > 0),
                        PRIMARY KEY (set, an, did, term));
-CREATE TABLE query_term (set text, an text, qid text, term text, PRIMARY KEY (set, an, qid, term));
-CREATE TABLE doc_tsv (set text, an text, did text, tsv tsvector, PRIMARY KEY (set, an, did));
-CREATE TABLE query_tsq (set text, an text, qid text, tsq tsquery, PRIMARY KEY (set, an, qid));
-CREATE TABLE run (set text, an text, ranker text, qid text, did text, score float8, rank int,
-                  PRIMARY KEY (set, an, ranker, qid, rank));
-CREATE TABLE system (an text, ranker text, PRIMARY KEY (an, ranker));
+CREATE TABLE doc_len (set text COLLATE "C", an text COLLATE "C", did text COLLATE "C",
+                      len int NOT NULL,
+                      PRIMARY KEY (set, an, did));
+CREATE TABLE query_term (set text COLLATE "C", an text COLLATE "C", qid text COLLATE "C",
+                         term text COLLATE "C",
+                         PRIMARY KEY (set, an, qid, term));
+CREATE TABLE doc_tsv (set text COLLATE "C", an text COLLATE "C", did text COLLATE "C",
+                      tsv tsvector,
+                      PRIMARY KEY (set, an, did));
+CREATE TABLE query_tsq (set text COLLATE "C", an text COLLATE "C", qid text COLLATE "C",
+                        tsq tsquery,
+                        PRIMARY KEY (set, an, qid));
+CREATE TABLE run (set text COLLATE "C", an text COLLATE "C", ranker text COLLATE "C",
+                  qid text COLLATE "C", did text COLLATE "C", score float8, rank int);
+CREATE TABLE system (an text COLLATE "C", ranker text COLLATE "C",
+                     PRIMARY KEY (an, ranker));
 
 -- Staging for the files (see the sets' READMEs).
-CREATE TABLE stage_passage (pid text, title text, body text);     -- qa-retrieval passages.tsv
-CREATE TABLE stage_headline (did text, body text);                -- paraphrase-retrieval docs.tsv
-CREATE TABLE stage_query (qid text, split text, body text);       -- queries.tsv
+CREATE TABLE stage_passage (pid text, title text, body text);       -- qa-retrieval passages.tsv
+CREATE TABLE stage_headline (did text, body text);                  -- paraphrase-retrieval docs.tsv
+CREATE TABLE stage_query (qid text, split text, body text);         -- queries.tsv
 CREATE TABLE stage_qrel (qid text, iter text, did text, grade int); -- qrels.txt (TREC)
 
 -- The self-test set, ranked like the others and checked against figures

@@ -30,6 +30,8 @@ for cfg in ${PGA_BENCH_CONFIGS:-simple arabic pg_arabic}; do
 done
 configs+=(pga_floor)
 
+echo "load average before timing: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
 psql -X -q -d "$DB" -v ON_ERROR_STOP=1 -v mb="${PGA_BENCH_MB:-60}" \
 	-v rounds="${PGA_BENCH_ROUNDS:-5}" -v configs="${configs[*]}" \
 	-f "$TOP/tests/bench/tsvector_speed.sql"
+echo "load average after timing: $(cut -d' ' -f1-3 /proc/loadavg)"
