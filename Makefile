@@ -82,7 +82,11 @@ tests/fuzz/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(CORE_SRC) 
 		-Iextension/core -Itests/fuzz $(FUZZ_LIBS_CFLAGS) -o $@ \
 		$(CORE_SRC) tests/fuzz/fuzz_$*.c $(FUZZ_LIBS)
 
-.PHONY: unit bench tables fuzz fuzz-replay
+.PHONY: unit bench tables fuzz fuzz-replay valgrind-check
+# pg_regress with the server under valgrind (slow: a subset of the tests).
+valgrind-check:
+	bash tests/valgrind/run.sh
+
 fuzz-replay: $(addprefix tests/fuzz/bin/replay_,$(FUZZ_TARGETS))
 	@for t in $(FUZZ_TARGETS); do \
 		printf '%s: ' $$t; tests/fuzz/bin/replay_$$t tests/fuzz/corpus/$$t tests/samples || exit 1; \

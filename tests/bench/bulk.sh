@@ -41,29 +41,22 @@ wait "$client"
 echo "result: $(tail -1 "$pidfile")"
 rm -f "$pidfile"
 
-log "parallel speedup of bulk parsing (first 200,000 rows)"
-psql -X -q -d "$DB" -v ON_ERROR_STOP=1 <<'SQL'
-\pset footer off
-CREATE TABLE part AS SELECT * FROM bulk WHERE id <= 200000;
-VACUUM ANALYZE part;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-CREATE TEMP TABLE t (workers int, round int, ms float8);
-DO $$
-DECLARE t0 timestamptz; w int;
-BEGIN
-	FOR r IN 1 .. 3 LOOP
-		FOREACH w IN ARRAY ARRAY[0, 2] LOOP
-			PERFORM set_config('max_parallel_workers_per_gather', w::text, true);
-			t0 := clock_timestamp();
-			PERFORM count(arabic_parse_article(raw)) FROM part;
-			INSERT INTO t VALUES (w, r, extract(epoch FROM clock_timestamp() - t0) * 1000);
-		END LOOP;
-	END LOOP;
-END
-$$;
-SELECT workers, round(min(ms)::numeric) AS best_ms,
-       round((SELECT min(ms) FROM t WHERE workers = 0)::numeric / min(ms)::numeric, 2) AS speedup
-FROM t GROUP BY workers ORDER BY workers;
-SQL
+log "parallel speedup of bulk parsing (first 200,000 rows, best of 3)"
+# Timed from EXPLAIN ANALYZE run by psql itself: a DO block's PERFORM would
+# not be planned in parallel.
+psql -X -q -d "$DB" -v ON_ERROR_STOP=1 -c "CREATE TABLE part AS SELECT * FROM bulk WHERE id <= 200000" \
+	-c "VACUUM ANALYZE part"
+declare -A best
+for round in 1 2 3; do
+	for w in 0 2; do
+		ms=$(psql -X -q -At -d "$DB" -c "SET parallel_setup_cost = 0" -c "SET parallel_tuple_cost = 0" \
+			-c "SET min_parallel_table_scan_size = 0" -c "SET max_parallel_workers_per_gather = $w" \
+			-c "EXPLAIN (ANALYZE, TIMING OFF) SELECT count(arabic_parse_article(raw)) FROM part" |
+			awk '/Execution Time/ {print $3}')
+		if [ -z "${best[$w]:-}" ] || awk -v a="$ms" -v b="${best[$w]}" 'BEGIN {exit !(a < b)}'; then
+			best[$w]=$ms
+		fi
+	done
+done
+printf 'workers 0: %s ms\nworkers 2: %s ms\nspeedup with 2 workers: %s\n' "${best[0]}" "${best[2]}" \
+	"$(awk -v a="${best[0]}" -v b="${best[2]}" 'BEGIN {printf "%.2f", a / b}')"
