@@ -14,6 +14,7 @@
 
 #include "access/htup_details.h"
 #include "access/relation.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -29,9 +30,11 @@
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/acl.h"
 #include "utils/rel.h"
 
 #include "ar_bm25.h"
+#include "pga_compat.h"
 
 PG_FUNCTION_INFO_V1(arabic_bm25);
 PG_FUNCTION_INFO_V1(arabic_bm25_analyze);
@@ -399,8 +402,8 @@ arabic_bm25_analyze(PG_FUNCTION_ARGS)
 	Name		attname = PG_GETARG_NAME(1);
 	Oid			given = PG_ARGISNULL(2) ? InvalidOid : PG_GETARG_OID(2);
 	const char *schema = stats_schema(fcinfo);
-	AttrNumber	attnum = tsvector_column(relid, NameStr(*attname));
-	Oid			detected = column_config(relid, attnum);
+	AttrNumber	attnum;
+	Oid			detected;
 	char	   *relname = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
 													 get_rel_name(relid));
 	StringInfoData q;
@@ -416,6 +419,11 @@ arabic_bm25_analyze(PG_FUNCTION_ARGS)
 	int64		lexemes;
 	double		total;
 
+	if (!pga_class_ownercheck(relid, GetUserId()))
+		aclcheck_error(ACLCHECK_NOT_OWNER, get_relkind_objtype(get_rel_relkind(relid)),
+					   get_rel_name(relid));
+	attnum = tsvector_column(relid, NameStr(*attname));
+	detected = column_config(relid, attnum);
 	if (OidIsValid(given) && OidIsValid(detected) && given != detected)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
