@@ -257,9 +257,9 @@ load_stats(FunctionCallInfo fcinfo, Bm25Cache *c)
 	const char *schema = stats_schema(fcinfo);
 	AttrNumber	attnum = tsvector_column(c->relid, NameStr(c->attname));
 	StringInfoData q;
-	Oid			types[3] = {REGCLASSOID, NAMEOID, TEXTARRAYOID};
+	Oid			types[3] = {REGCLASSOID, NAMEOID, InvalidOid};
 	Datum		vals[3];
-	Datum	   *lexd;
+	SPIPlanPtr	plan;
 	bool		isnull;
 	Oid			stored;
 	Oid			now;
@@ -296,23 +296,28 @@ load_stats(FunctionCallInfo fcinfo, Bm25Cache *c)
 		c->idf[i] = ar_bm25_idf(c->corpus.n, 0);
 	if (c->nterms > 0)
 	{
-		lexd = palloc(sizeof(Datum) * c->nterms);
-		for (int i = 0; i < c->nterms; i++)
-			lexd[i] = PointerGetDatum(cstring_to_text_with_len(c->lex[i], c->lexlen[i]));
-		vals[2] = PointerGetDatum(construct_array(lexd, c->nterms, TEXTOID, -1, false, TYPALIGN_INT));
+		/*
+		 * One equality on the whole primary key per lexeme: the plan is an
+		 * index scan even before the table has planner statistics (= ANY
+		 * was planned as a sequential scan of all lexemes then).
+		 */
+		types[2] = TEXTOID;
 		resetStringInfo(&q);
-		appendStringInfo(&q, "SELECT lexeme, df::float8 FROM %s.arabic_bm25_df "
-						 "WHERE relid = $1 AND attname = $2 AND lexeme = ANY ($3)", schema);
-		if (SPI_execute_with_args(q.data, 3, types, vals, NULL, true, 0) != SPI_OK_SELECT)
-			elog(ERROR, "SPI_execute_with_args failed");
-		for (uint64 r = 0; r < SPI_processed; r++)
+		appendStringInfo(&q, "SELECT df::float8 FROM %s.arabic_bm25_df "
+						 "WHERE relid = $1 AND attname = $2 AND lexeme = $3", schema);
+		plan = SPI_prepare(q.data, 3, types);
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		for (int i = 0; i < c->nterms; i++)
 		{
-			text	   *lex = DatumGetTextPP(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
-
-			df = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
-			for (int i = 0; i < c->nterms; i++)
-				if (ar_bm25_lexeme_cmp(c->lex[i], c->lexlen[i], VARDATA_ANY(lex), VARSIZE_ANY_EXHDR(lex)) == 0)
-					c->idf[i] = ar_bm25_idf(c->corpus.n, df);
+			vals[2] = PointerGetDatum(cstring_to_text_with_len(c->lex[i], c->lexlen[i]));
+			if (SPI_execute_plan(plan, vals, NULL, true, 1) != SPI_OK_SELECT)
+				elog(ERROR, "SPI_execute_plan failed");
+			if (SPI_processed == 1)
+			{
+				df = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+				c->idf[i] = ar_bm25_idf(c->corpus.n, df);
+			}
 		}
 	}
 	SPI_finish();
