@@ -103,6 +103,7 @@ SELECT arabic_bm25_analyze('bm25_news', 'tsv', 'simple');
 SELECT arabic_bm25_analyze('bm25_news', 'body');
 SELECT arabic_bm25_analyze('bm25_news', 'nope');
 SELECT arabic_bm25_analyze('bm25_nope', 'tsv');
+SELECT arabic_bm25(tsv, 'a', 4000000000::oid::regclass, 'tsv') FROM bm25_news;
 -- k1 and b out of range
 SELECT arabic_bm25(tsv, 'a', 'bm25_news', 'tsv', -0.5) FROM bm25_news;
 SELECT arabic_bm25(tsv, 'a', 'bm25_news', 'tsv', 'NaN') FROM bm25_news;
@@ -112,9 +113,11 @@ SELECT arabic_bm25(tsv, 'a', 'bm25_news', 'tsv', 0.9, -0.1) FROM bm25_news;
 -- a tsvector with positions stripped
 SELECT arabic_bm25(strip(tsv), 'a', 'bm25_news', 'tsv') FROM bm25_news;
 SELECT arabic_bm25_length('a b:1'::tsvector);
--- NULL arguments: STRICT
+-- NULL arguments give NULL (arabic_bm25_analyze is not STRICT, for its optional config)
 SELECT arabic_bm25(NULL, 'a', 'bm25_news', 'tsv') IS NULL AS null_tsv,
-       arabic_bm25_query('simple', NULL) IS NULL AS null_words;
+       arabic_bm25_query('simple', NULL) IS NULL AS null_words,
+       arabic_bm25_analyze(NULL, 'tsv') IS NULL AS null_rel,
+       arabic_bm25_analyze('bm25_news', NULL) IS NULL AS null_col;
 
 -- Row level security: a role reads the statistics of the columns it may
 -- read, and cannot build statistics of a table it does not own.

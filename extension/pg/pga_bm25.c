@@ -120,6 +120,10 @@ tsvector_column(Oid relid, const char *attname)
 {
 	AttrNumber	attnum = get_attnum(relid, attname);
 
+	if (get_rel_name(relid) == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", relid)));
 	if (attnum == InvalidAttrNumber)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
@@ -403,14 +407,13 @@ run_spi(const char *sql, int nargs, Oid *types, Datum *vals, const char *nulls, 
 Datum
 arabic_bm25_analyze(PG_FUNCTION_ARGS)
 {
-	Oid			relid = PG_GETARG_OID(0);
-	Name		attname = PG_GETARG_NAME(1);
+	Oid			relid = PG_ARGISNULL(0) ? InvalidOid : PG_GETARG_OID(0);
+	Name		attname = PG_ARGISNULL(1) ? NULL : PG_GETARG_NAME(1);
 	Oid			given = PG_ARGISNULL(2) ? InvalidOid : PG_GETARG_OID(2);
 	const char *schema = stats_schema(fcinfo);
 	AttrNumber	attnum;
 	Oid			detected;
-	char	   *relname = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-													 get_rel_name(relid));
+	char	   *relname;
 	StringInfoData q;
 	StringInfoData inner;
 	Oid			types[4] = {REGCLASSOID, NAMEOID, REGCONFIGOID, TEXTOID};
@@ -424,11 +427,16 @@ arabic_bm25_analyze(PG_FUNCTION_ARGS)
 	int64		lexemes;
 	double		total;
 
+	/* not STRICT, for the optional config: NULL table or column, NULL result */
+	if (!OidIsValid(relid) || attname == NULL)
+		PG_RETURN_NULL();
 	if (!pga_class_ownercheck(relid, GetUserId()))
 		aclcheck_error(ACLCHECK_NOT_OWNER, get_relkind_objtype(get_rel_relkind(relid)),
 					   get_rel_name(relid));
 	attnum = tsvector_column(relid, NameStr(*attname));
 	detected = column_config(relid, attnum);
+	relname = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+										 get_rel_name(relid));
 	if (OidIsValid(given) && OidIsValid(detected) && given != detected)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
