@@ -7,6 +7,7 @@ MODULE_big = pg_arabic
 CORE_OBJS = \
 	extension/core/ar_alloc.o \
 	extension/core/ar_article.o \
+	extension/core/ar_bm25.o \
 	extension/core/ar_char_data.o \
 	extension/core/ar_date.o \
 	extension/core/ar_fold.o \
@@ -19,6 +20,7 @@ CORE_OBJS = \
 	extension/core/ar_utf8.o
 OBJS = $(CORE_OBJS) \
 	extension/pg/pga_article.o \
+	extension/pg/pga_bm25.o \
 	extension/pg/pga_date.o \
 	extension/pg/pga_error.o \
 	extension/pg/pga_module.o \
@@ -60,7 +62,7 @@ UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 
 tests/unit/run_unit: $(CORE_SRC) $(UNIT_SRC) $(wildcard extension/core/*.h tests/unit/*.h)
 	$(CC) $(UNIT_CFLAGS) -Iextension/core $(shell pkg-config --cflags $(PKG_LIBS)) \
-		-o $@ $(CORE_SRC) $(UNIT_SRC) $(shell pkg-config --libs $(PKG_LIBS))
+		-o $@ $(CORE_SRC) $(UNIT_SRC) $(shell pkg-config --libs $(PKG_LIBS)) -lm
 
 # Fuzzing: one target per core entry point.  fuzz-replay runs the seed
 # corpus and the samples through each target under ASan+UBSan (no libFuzzer:
@@ -69,7 +71,7 @@ tests/unit/run_unit: $(CORE_SRC) $(UNIT_SRC) $(wildcard extension/core/*.h tests
 FUZZ_TARGETS = normalize tokenize date article
 FUZZ_SECONDS ?= 60
 FUZZ_LIBS_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS))
-FUZZ_LIBS = $(shell pkg-config --libs $(PKG_LIBS))
+FUZZ_LIBS = $(shell pkg-config --libs $(PKG_LIBS)) -lm
 
 tests/fuzz/bin/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h $(CORE_SRC) $(wildcard extension/core/*.h)
 	@mkdir -p tests/fuzz/bin

@@ -171,3 +171,88 @@ LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION arabic_article_rules() IS
 'the shipped article rules, to extend and pass to arabic_parse_article(raw, rules)';
+
+-- BM25 ranking (issue 6).  Corpus statistics of a tsvector column are kept
+-- in two tables, dumped by pg_dump (pg_extension_config_dump) and readable
+-- from SQL.  Row level security: everyone may read the statistics of the
+-- columns they may read, and only the owner of a table (or a member of the
+-- owning role) may build them, as for ANALYZE.
+CREATE TABLE arabic_bm25_stats (
+	relid pg_catalog.regclass NOT NULL,
+	attname pg_catalog.name NOT NULL,
+	config pg_catalog.regconfig,
+	documents bigint NOT NULL,
+	total_length bigint NOT NULL,
+	avgdl double precision NOT NULL,
+	lexemes bigint NOT NULL,
+	built_at timestamp with time zone NOT NULL,
+	PRIMARY KEY (relid, attname)
+);
+
+COMMENT ON TABLE arabic_bm25_stats IS
+'BM25 corpus statistics per tsvector column (built by arabic_bm25_analyze): documents (N), total_length, avgdl, distinct lexemes, configuration (when known) and build time';
+
+CREATE TABLE arabic_bm25_df (
+	relid pg_catalog.regclass NOT NULL,
+	attname pg_catalog.name NOT NULL,
+	lexeme text NOT NULL,
+	df bigint NOT NULL,
+	PRIMARY KEY (relid, attname, lexeme),
+	FOREIGN KEY (relid, attname) REFERENCES arabic_bm25_stats ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+COMMENT ON TABLE arabic_bm25_df IS
+'BM25 document frequency of every lexeme of a tsvector column (built by arabic_bm25_analyze)';
+
+SELECT pg_catalog.pg_extension_config_dump('arabic_bm25_stats', '');
+SELECT pg_catalog.pg_extension_config_dump('arabic_bm25_df', '');
+
+ALTER TABLE arabic_bm25_stats ENABLE ROW LEVEL SECURITY;
+ALTER TABLE arabic_bm25_df ENABLE ROW LEVEL SECURITY;
+CREATE POLICY readers ON arabic_bm25_stats FOR SELECT
+	USING (pg_catalog.has_column_privilege(relid, attname, 'SELECT'));
+CREATE POLICY owners ON arabic_bm25_stats
+	USING (pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = relid), 'USAGE'));
+CREATE POLICY readers ON arabic_bm25_df FOR SELECT
+	USING (pg_catalog.has_column_privilege(relid, attname, 'SELECT'));
+CREATE POLICY owners ON arabic_bm25_df
+	USING (pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = relid), 'USAGE'));
+GRANT SELECT, INSERT, UPDATE, DELETE ON arabic_bm25_stats, arabic_bm25_df TO PUBLIC;
+
+-- VOLATILE: it writes the statistics tables.
+CREATE FUNCTION arabic_bm25_analyze(rel pg_catalog.regclass, col pg_catalog.name,
+	config pg_catalog.regconfig DEFAULT NULL,
+	OUT documents bigint, OUT lexemes bigint, OUT avgdl double precision)
+RETURNS record
+AS 'MODULE_PATHNAME', 'arabic_bm25_analyze'
+LANGUAGE C VOLATILE PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION arabic_bm25_analyze(pg_catalog.regclass, pg_catalog.name, pg_catalog.regconfig) IS
+'build or refresh the BM25 statistics of a tsvector column (config: the configuration it is computed with, detected for generated columns)';
+
+-- STABLE: it reads the statistics tables (once per query).
+CREATE FUNCTION arabic_bm25(tsv tsvector, query tsquery, rel pg_catalog.regclass, col pg_catalog.name,
+	k1 double precision DEFAULT 0.9, b double precision DEFAULT 0.4)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'arabic_bm25'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_bm25(tsvector, tsquery, pg_catalog.regclass, pg_catalog.name, double precision, double precision) IS
+'BM25 score of a document for a query, with the statistics of column col of rel built by arabic_bm25_analyze';
+
+CREATE FUNCTION arabic_bm25_length(tsv tsvector)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'arabic_bm25_length'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_bm25_length(tsvector) IS
+'document length as BM25 counts it: the number of positions of all lexemes';
+
+-- IMMUTABLE like websearch_to_tsquery(regconfig, text), which it calls.
+CREATE FUNCTION arabic_bm25_query(config pg_catalog.regconfig, words text)
+RETURNS tsquery
+AS 'MODULE_PATHNAME', 'arabic_bm25_query'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_bm25_query(pg_catalog.regconfig, text) IS
+'a user''s words in websearch syntax as a tsquery matching any of them (AND made OR; negations and phrases kept), for BM25 ranking';

@@ -89,3 +89,21 @@ ORDER BY published;
 \echo '11. Every date written in the samples, by calendar'
 SELECT calendar, count(*) AS dates, min(value) AS earliest, max(value) AS latest
 FROM articles, arabic_find_dates(raw) GROUP BY calendar ORDER BY calendar;
+
+\echo
+\echo '12. Relevance ranking with BM25, the recommended way to search articles:'
+\echo '    build the statistics once (re-run after large loads), then ask in plain words.'
+\echo '    arabic_bm25_query turns the words into a query matching any of them (negations and'
+\echo '    "phrases" kept), the GIN index finds the candidates, arabic_bm25 orders them.'
+SELECT * FROM arabic_bm25_analyze('articles', 'tsv');
+SELECT relid, attname, config, documents, lexemes, round(avgdl::numeric, 1) AS avgdl
+FROM arabic_bm25_stats WHERE relid = 'articles'::regclass;
+SELECT words AS query, a.id, round(a.score::numeric, 3) AS bm25,
+       ts_headline('pg_arabic', a.raw, arabic_bm25_query('pg_arabic', words),
+                   'MaxWords=14, MinWords=6, MaxFragments=1, StartSel=[, StopSel=]') AS snippet
+FROM (VALUES ('المسؤولين عن المستشفيات'), ('أسعار الوقود في المملكة'), ('الأمطار والسيول -جدة')) t(words)
+CROSS JOIN LATERAL (SELECT id, raw, arabic_bm25(tsv, q, 'articles', 'tsv') AS score
+                    FROM articles, arabic_bm25_query('pg_arabic', words) AS q
+                    WHERE tsv @@ q
+                    ORDER BY score DESC, id LIMIT 3) a
+ORDER BY query, bm25 DESC, a.id;

@@ -37,4 +37,12 @@
 #define pga_repalloc_huge_no_oom(ptr, size) repalloc_huge((ptr), (size))
 #endif
 
+/* pg_class_ownercheck became object_ownercheck in 16. */
+#if PG_VERSION_NUM >= 160000
+#define pga_class_ownercheck(relid, roleid) \
+	object_ownercheck(RelationRelationId, (relid), (roleid))
+#else
+#define pga_class_ownercheck(relid, roleid) pg_class_ownercheck((relid), (roleid))
+#endif
+
 #endif							/* PGA_COMPAT_H */

@@ -46,7 +46,7 @@ FROM query_term
 WHERE an = :'cfg'
 GROUP BY set, an, qid;
 
-INSERT INTO system VALUES (:'cfg', 'bm25'), (:'cfg', 'ts_rank_cd');
+INSERT INTO system VALUES (:'cfg', 'bm25'), (:'cfg', 'ts_rank_cd'), (:'cfg', 'ts_rank');
 
 SELECT count(*) AS n_suspect, count(*) > 0 AS suspect
 FROM doc_tsv v, unnest(v.tsv) u

@@ -15,9 +15,12 @@
 -- md5(set, did), the same for every analyzer and unrelated to the
 -- judgements.  The top 100 is kept.
 --
--- ts_rank_cd run (PostgreSQL configurations): the documents whose tsvector
--- matches the OR of the query's lexemes, by ts_rank_cd(tsv, query)
--- (normalization 0), ties broken the same way.
+-- ts_rank_cd and ts_rank runs (PostgreSQL configurations): the documents
+-- whose tsvector matches the OR of the query's lexemes, by ts_rank_cd(tsv,
+-- query) or ts_rank(tsv, query) (normalization 0), ties broken the same way.
+--
+-- bm25_pg run (PostgreSQL configurations): the extension's arabic_bm25 over
+-- the same tsvectors and tsqueries (see below).
 --
 -- Metrics per set and system, over every judged query of the set (a query
 -- left without a term, or finding nothing, counts as a miss):
@@ -127,6 +130,48 @@ JOIN dnum d USING (dno)
 WHERE r.rank <= 100;
 DROP TABLE rank_cd_num;
 
+INSERT INTO run (set, an, ranker, qid, did, score, rank)
+SELECT q.set, q.an, 'ts_rank', q.qid, r.did, r.score, r.rank
+FROM query_tsq q
+CROSS JOIN LATERAL (
+	SELECT m.did, m.score,
+	       row_number() OVER (ORDER BY m.score DESC, md5(q.qid || ' ' || m.did)) AS rank
+	FROM (SELECT d.did, ts_rank(d.tsv, q.tsq)::float8 AS score
+	      FROM doc_tsv d
+	      WHERE d.set = q.set AND d.an = q.an AND d.tsv @@ q.tsq) m
+	ORDER BY rank
+	LIMIT 100) r;
+
+-- PostgreSQL-native BM25 (issue 6): the extension's arabic_bm25 over the
+-- same tsvectors and the same ORed tsqueries, with statistics built by
+-- arabic_bm25_analyze on a table holding one set's documents of one
+-- configuration; ties broken the same way.  It must equal the reference
+-- BM25 above (same formula, same analysis) within 0.005 MRR@10.
+INSERT INTO system SELECT DISTINCT an, 'bm25_pg' FROM doc_tsv ON CONFLICT DO NOTHING;
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT DISTINCT set, an FROM doc_tsv ORDER BY 1, 2 LOOP
+		CREATE TABLE bm25_corpus AS SELECT did, tsv FROM doc_tsv WHERE set = r.set AND an = r.an;
+		PERFORM arabic_bm25_analyze('bm25_corpus', 'tsv', r.an::regconfig);
+		INSERT INTO run (set, an, ranker, qid, did, score, rank)
+		SELECT q.set, q.an, 'bm25_pg', q.qid, m.did, m.score, m.rank
+		FROM query_tsq q
+		CROSS JOIN LATERAL (
+			SELECT s.did, s.score,
+			       row_number() OVER (ORDER BY s.score DESC, md5(q.qid || ' ' || s.did)) AS rank
+			FROM (SELECT d.did, arabic_bm25(d.tsv, q.tsq, 'bm25_corpus', 'tsv') AS score
+			      FROM bm25_corpus d WHERE d.tsv @@ q.tsq) s
+			ORDER BY rank
+			LIMIT 100) m
+		WHERE q.set = r.set AND q.an = r.an;
+		DELETE FROM arabic_bm25_stats WHERE relid = 'bm25_corpus'::regclass;
+		DROP TABLE bm25_corpus;
+	END LOOP;
+END
+$$;
+
 -- The self-test (see the header): BM25 against the hand-computed figures.
 DO $$
 DECLARE
@@ -140,6 +185,11 @@ BEGIN
 	FROM run WHERE set = '_selftest' AND an = 'simple' AND ranker = 'bm25';
 	IF got IS DISTINCT FROM 'd1 1.73807, d3 1.18968, d2 0.89081' THEN
 		RAISE EXCEPTION 'BM25 self-test failed: got %, expected d1 1.73807, d3 1.18968, d2 0.89081', got;
+	END IF;
+	SELECT string_agg(did || ' ' || round(score::numeric, 5), ', ' ORDER BY rank) INTO got
+	FROM run WHERE set = '_selftest' AND an = 'simple' AND ranker = 'bm25_pg';
+	IF got IS DISTINCT FROM 'd1 1.73807, d3 1.18968, d2 0.89081' THEN
+		RAISE EXCEPTION 'native BM25 self-test failed: got %, expected d1 1.73807, d3 1.18968, d2 0.89081', got;
 	END IF;
 END
 $$;
@@ -196,3 +246,13 @@ LEFT JOIN metric l ON l.set = p.set AND l.ranker = 'bm25' AND l.an = 'lucene'
 WHERE p.an = 'pg_arabic' AND p.ranker = 'bm25' AND p.set <> '_selftest'
 ORDER BY p.set;
 \endif
+
+\echo 'Target (issue 6): the native BM25 (arabic_bm25) equals the reference BM25 within 0.005 MRR@10'
+SELECT r.set, r.an AS analyzer, round(r.mrr10, 4) AS reference, round(p.mrr10, 4) AS native,
+       round(abs(r.mrr10 - p.mrr10), 4) AS diff, abs(r.mrr10 - p.mrr10) <= 0.005 AS within_0_005,
+       round(t.mrr10, 4) AS ts_rank_cd
+FROM metric r
+JOIN metric p ON (p.set, p.an, p.ranker) = (r.set, r.an, 'bm25_pg')
+LEFT JOIN metric t ON (t.set, t.an, t.ranker) = (r.set, r.an, 'ts_rank_cd')
+WHERE r.ranker = 'bm25' AND r.set <> '_selftest'
+ORDER BY r.set, r.an;
