@@ -9,6 +9,7 @@ CORE_OBJS = \
 	extension/core/ar_article.o \
 	extension/core/ar_char_data.o \
 	extension/core/ar_date.o \
+	extension/core/ar_dedup.o \
 	extension/core/ar_fold.o \
 	extension/core/ar_norm_data.o \
 	extension/core/ar_normalize.o \

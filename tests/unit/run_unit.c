@@ -23,6 +23,7 @@ main(int argc, char **argv)
 	test_date();
 	test_article();
 	test_article_samples();
+	test_dedup();
 	printf("%d passed, %d failed\n", unit_passed, unit_failed);
 	return unit_failed == 0 ? 0 : 1;
 }

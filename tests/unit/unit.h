@@ -35,5 +35,6 @@ void		test_stem(void);
 void		test_date(void);
 void		test_article(void);
 void		test_article_samples(void);
+void		test_dedup(void);
 
 #endif							/* UNIT_H */
