@@ -21,6 +21,7 @@ CORE_OBJS = \
 OBJS = $(CORE_OBJS) \
 	extension/pg/pga_article.o \
 	extension/pg/pga_date.o \
+	extension/pg/pga_dedup.o \
 	extension/pg/pga_error.o \
 	extension/pg/pga_module.o \
 	extension/pg/pga_normalize.o \
