@@ -11,12 +11,12 @@
 #     many minutes, against our pipeline on the first 2,000; and on the
 #     sample repeated 4 times, signatures + index + all pairs against
 #     to_tsvector('arabic', body) into a table.
-#   PGA_DEDUP_TRGM_ROWS  sizes of the pg_trgm runs (default "200 400"; "2000"
+#   PGA_DEDUP_TRGM_ROWS  sizes of the pg_trgm runs (default "250 500"; "2000"
 #                        runs it in full, about 15 minutes on 2 shared cores)
 #   PGA_DEDUP_REPEAT     copies of the sample for the to_tsvector comparison (default 4)
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 DB=pg_arabic_bench_dedup
 bench_seed "$DB"
-psql -X -q -d "$DB" -v ON_ERROR_STOP=1 -v trgm_rows="${PGA_DEDUP_TRGM_ROWS:-200 400}" \
+psql -X -q -d "$DB" -v ON_ERROR_STOP=1 -v trgm_rows="${PGA_DEDUP_TRGM_ROWS:-250 500}" \
 	-v repeat="${PGA_DEDUP_REPEAT:-4}" -f "$TOP/tests/bench/dedup.sql"
