@@ -102,8 +102,8 @@ INSERT INTO news (id, body) VALUES
  (7, ''),
  (8, '');
 
--- near-duplicates of one article: the index gives candidates, the exact
--- Jaccard decides (the estimate first skips clear non-matches)
+-- near-duplicates of one article: the index gives candidates; an estimate
+-- >= 0.8 accepts, < 0.3 rejects, the exact Jaccard decides the rest
 SET enable_seqscan = off;
 EXPLAIN (COSTS OFF)
 SELECT d.id FROM news a JOIN news d
@@ -115,8 +115,9 @@ SELECT d.id, round(arabic_jaccard(a.body, d.body)::numeric, 3) AS jaccard
 FROM news a JOIN news d
   ON arabic_minhash_bands(d.sig) && arabic_minhash_bands(a.sig) AND d.id <> a.id
 WHERE a.id = 1
-  AND arabic_minhash_similarity(a.sig, d.sig) >= 0.3
-  AND arabic_jaccard(a.body, d.body) >= 0.5
+  AND (arabic_minhash_similarity(a.sig, d.sig) >= 0.8
+       OR (arabic_minhash_similarity(a.sig, d.sig) >= 0.3
+           AND arabic_jaccard(a.body, d.body) >= 0.5))
 ORDER BY jaccard DESC, d.id;
 
 -- all near-duplicate pairs of the table
@@ -124,8 +125,9 @@ CREATE VIEW news_pairs AS
 SELECT a.id AS a, b.id AS b
 FROM news a JOIN news b
   ON arabic_minhash_bands(b.sig) && arabic_minhash_bands(a.sig) AND a.id < b.id
-WHERE arabic_minhash_similarity(a.sig, b.sig) >= 0.3
-  AND arabic_jaccard(a.body, b.body) >= 0.5;
+WHERE arabic_minhash_similarity(a.sig, b.sig) >= 0.8
+   OR (arabic_minhash_similarity(a.sig, b.sig) >= 0.3
+       AND arabic_jaccard(a.body, b.body) >= 0.5);
 
 SELECT a, b FROM news_pairs ORDER BY a, b;
 
@@ -133,7 +135,7 @@ SELECT a, b FROM news_pairs ORDER BY a, b;
 WITH RECURSIVE edge AS (
   SELECT a, b FROM news_pairs UNION ALL SELECT b, a FROM news_pairs
 ), reach(id, other) AS (
-  SELECT id, id FROM news
+  SELECT a, a FROM edge
   UNION
   SELECT r.id, e.b FROM reach r JOIN edge e ON e.a = r.other
 )

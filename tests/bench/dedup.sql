@@ -16,7 +16,8 @@ DECLARE t0 timestamptz := clock_timestamp(); s float8;
 BEGIN
 	EXECUTE q;
 	s := extract(epoch FROM clock_timestamp() - t0);
-	INSERT INTO timing VALUES (step, n, s);
+	INSERT INTO timing VALUES (step, n, s)
+	ON CONFLICT ON CONSTRAINT timing_pkey DO UPDATE SET secs = least(timing.secs, excluded.secs);
 	RETURN s;
 END $$;
 
@@ -169,28 +170,49 @@ SELECT (SELECT count(*) FROM found2000) AS found, count(*) AS correct,
               (SELECT secs FROM timing WHERE n = 2000))::numeric) AS "trgm 2000 est. / ours"
 FROM found2000 JOIN truth USING (a, b);
 
+\echo
+\echo == recall of pg_trgm at threshold 0.5 without the self-join: similarity() of the exact pairs
+SELECT 'first 2000' AS articles, count(*) AS exact_pairs,
+       count(*) FILTER (WHERE similarity(x.body, y.body) >= 0.5) AS trgm_finds,
+       round(count(*) FILTER (WHERE similarity(x.body, y.body) >= 0.5)::numeric / count(*), 3) AS trgm_recall,
+       round((SELECT count(*) FROM found2000 JOIN truth USING (a, b))::numeric / count(*), 3) AS our_recall
+FROM truth t JOIN art x ON x.id = t.a JOIN art y ON y.id = t.b WHERE t.b <= 2000
+UNION ALL
+SELECT 'all', count(*),
+       count(*) FILTER (WHERE similarity(x.body, y.body) >= 0.5),
+       round(count(*) FILTER (WHERE similarity(x.body, y.body) >= 0.5)::numeric / count(*), 3),
+       round((SELECT count(*) FROM found JOIN truth USING (a, b))::numeric / count(*), 3)
+FROM truth t JOIN art x ON x.id = t.a JOIN art y ON y.id = t.b;
+
 -- 5. the sample repeated: signatures + all pairs against to_tsvector
 CREATE TABLE rep AS SELECT row_number() OVER () AS id, body FROM art, generate_series(1, :repeat);
 ALTER TABLE rep ADD PRIMARY KEY (id);
 SELECT count(*) AS rep_rows FROM rep \gset
-SELECT timed('to_tsvector(''arabic'', body) into a table', :rep_rows,
-             $q$CREATE TABLE rep_tsv AS SELECT id, to_tsvector('arabic', body) AS tsv FROM rep$q$) AS last_secs \gset
-SELECT timed('rep: signatures into a table', :rep_rows,
-             'CREATE TABLE rep_sig AS SELECT id, arabic_minhash(body) AS sig FROM rep') AS last_secs \gset
-SELECT timed('rep: GIN index', :rep_rows,
-             'CREATE INDEX ON rep_sig USING gin (arabic_minhash_bands(sig)); ANALYZE rep_sig') AS last_secs \gset
-SELECT timed('rep: all pairs', :rep_rows, $q$
-CREATE TABLE rep_found AS
-SELECT a.id AS a, b.id AS b
-FROM rep_sig a JOIN rep_sig b
-  ON arabic_minhash_bands(b.sig) && arabic_minhash_bands(a.sig) AND a.id < b.id
-WHERE arabic_minhash_similarity(a.sig, b.sig) >= 0.8
-   OR (arabic_minhash_similarity(a.sig, b.sig) >= 0.3
-       AND arabic_jaccard((SELECT body FROM rep WHERE id = a.id),
-                          (SELECT body FROM rep WHERE id = b.id)) >= 0.5) $q$) AS last_secs \gset
+-- best of 2 rounds for each side
+DO $$
+BEGIN
+FOR round IN 1..2 LOOP
+	DROP TABLE IF EXISTS rep_tsv, rep_sig, rep_found;
+	PERFORM timed('to_tsvector(''arabic'', body) into a table', (SELECT count(*) FROM rep)::int,
+		$q$CREATE TABLE rep_tsv AS SELECT id, to_tsvector('arabic', body) AS tsv FROM rep$q$);
+	PERFORM timed('rep: signatures into a table', (SELECT count(*) FROM rep)::int,
+		'CREATE TABLE rep_sig AS SELECT id, arabic_minhash(body) AS sig FROM rep');
+	PERFORM timed('rep: GIN index', (SELECT count(*) FROM rep)::int,
+		'CREATE INDEX ON rep_sig USING gin (arabic_minhash_bands(sig)); ANALYZE rep_sig');
+	PERFORM timed('rep: all pairs', (SELECT count(*) FROM rep)::int, $q$
+	CREATE TABLE rep_found AS
+	SELECT a.id AS a, b.id AS b
+	FROM rep_sig a JOIN rep_sig b
+	  ON arabic_minhash_bands(b.sig) && arabic_minhash_bands(a.sig) AND a.id < b.id
+	WHERE arabic_minhash_similarity(a.sig, b.sig) >= 0.8
+	   OR (arabic_minhash_similarity(a.sig, b.sig) >= 0.3
+	       AND arabic_jaccard((SELECT body FROM rep WHERE id = a.id),
+	                          (SELECT body FROM rep WHERE id = b.id)) >= 0.5) $q$);
+END LOOP;
+END $$;
 
 \echo
-\echo == the sample repeated :repeat times (:rep_rows rows): signatures + all pairs against to_tsvector
+\echo == the sample repeated :repeat times (:rep_rows rows): signatures + all pairs against to_tsvector (best of 2)
 SELECT (SELECT count(*) FROM rep_found) AS pairs,
        round(sum(secs) FILTER (WHERE step LIKE 'rep:%')::numeric, 2) AS ours_secs,
        round(sum(secs) FILTER (WHERE step LIKE 'to_tsvector%')::numeric, 2) AS tsvector_secs,
