@@ -85,14 +85,14 @@ WHERE proname IN ('arabic_shingles', 'arabic_jaccard', 'arabic_minhash',
 ORDER BY 1::text;
 
 -- the recommended layout: a stored signature and a GIN index over its bands
-CREATE TABLE news (
+CREATE TABLE dedup_news (
 	id int PRIMARY KEY,
 	body text NOT NULL,
 	sig bytea GENERATED ALWAYS AS (arabic_minhash(body)) STORED
 );
-CREATE INDEX news_bands ON news USING gin (arabic_minhash_bands(sig));
+CREATE INDEX dedup_news_bands ON dedup_news USING gin (arabic_minhash_bands(sig));
 
-INSERT INTO news (id, body) VALUES
+INSERT INTO dedup_news (id, body) VALUES
  (1, 'أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في مدينة جدة بسعة خمسمائة سرير، ويضم المستشفى أقساما للطوارئ والعناية المركزة وجراحة القلب'),
  (2, 'أعلنت وزارة الصحة أمس عن افتتاح مستشفى جديد في مدينة جدة بسعة خمسمائة سرير، ويضم المستشفى أقساما للطوارئ والعناية المركزة وجراحة القلب'),
  (3, 'أَعلنت وزارة الصحة أمس عن افتتاح مستشفى جديد في مدينة جدة بسعة خمسمائة سرير، ويضم المستشفى أقساما للطوارئ والعناية المركزة وجراحة القلب والأعصاب'),
@@ -106,13 +106,13 @@ INSERT INTO news (id, body) VALUES
 -- >= 0.8 accepts, < 0.3 rejects, the exact Jaccard decides the rest
 SET enable_seqscan = off;
 EXPLAIN (COSTS OFF)
-SELECT d.id FROM news a JOIN news d
+SELECT d.id FROM dedup_news a JOIN dedup_news d
   ON arabic_minhash_bands(d.sig) && arabic_minhash_bands(a.sig) AND d.id <> a.id
 WHERE a.id = 1;
 RESET enable_seqscan;
 
 SELECT d.id, round(arabic_jaccard(a.body, d.body)::numeric, 3) AS jaccard
-FROM news a JOIN news d
+FROM dedup_news a JOIN dedup_news d
   ON arabic_minhash_bands(d.sig) && arabic_minhash_bands(a.sig) AND d.id <> a.id
 WHERE a.id = 1
   AND (arabic_minhash_similarity(a.sig, d.sig) >= 0.8
@@ -121,25 +121,28 @@ WHERE a.id = 1
 ORDER BY jaccard DESC, d.id;
 
 -- all near-duplicate pairs of the table
-CREATE VIEW news_pairs AS
+CREATE VIEW dedup_pairs AS
 SELECT a.id AS a, b.id AS b
-FROM news a JOIN news b
+FROM dedup_news a JOIN dedup_news b
   ON arabic_minhash_bands(b.sig) && arabic_minhash_bands(a.sig) AND a.id < b.id
 WHERE arabic_minhash_similarity(a.sig, b.sig) >= 0.8
    OR (arabic_minhash_similarity(a.sig, b.sig) >= 0.3
        AND arabic_jaccard(a.body, b.body) >= 0.5);
 
-SELECT a, b FROM news_pairs ORDER BY a, b;
+SELECT a, b FROM dedup_pairs ORDER BY a, b;
 
 -- stories: connected components of the pairs, named by their smallest id
 WITH RECURSIVE edge AS (
-  SELECT a, b FROM news_pairs UNION ALL SELECT b, a FROM news_pairs
+  SELECT a, b FROM dedup_pairs UNION ALL SELECT b, a FROM dedup_pairs
 ), reach(id, other) AS (
   SELECT a, a FROM edge
   UNION
   SELECT r.id, e.b FROM reach r JOIN edge e ON e.a = r.other
 )
 SELECT min(other) AS story, id FROM reach GROUP BY id ORDER BY story, id;
+
+DROP VIEW dedup_pairs;
+DROP TABLE dedup_news;
 
 -- bad input: NULLs (STRICT)
 SELECT arabic_jaccard(NULL, 'a') IS NULL AS j, arabic_shingles(NULL) IS NULL AS s,
