@@ -184,7 +184,7 @@ AS 'MODULE_PATHNAME', 'arabic_shingles'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION arabic_shingles(text, int4) IS
-'sorted distinct 64-bit hashes of the word shingles of the search-normalized text';
+'distinct 64-bit hashes (as int8, in unsigned order) of the word shingles of the search-normalized text';
 
 CREATE FUNCTION arabic_jaccard(a text, b text, shingle_size int4 DEFAULT 5)
 RETURNS float8

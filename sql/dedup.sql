@@ -175,3 +175,8 @@ SELECT octet_length(t) > 50000000 AS over_50mb, cardinality(arabic_shingles(t)) 
        arabic_minhash_similarity(arabic_minhash(t), arabic_minhash(t || ' ')) AS self
 FROM big;
 SELECT arabic_jaccard(repeat('خبر ', 13000000), 'خبر خبر خبر خبر خبر') AS one_word;
+
+-- long values are shingled in chunks with interrupt checks: a timeout cancels
+SET statement_timeout = '50ms';
+SELECT length(arabic_minhash(t)) FROM big;
+RESET statement_timeout;
