@@ -10,6 +10,7 @@ CORE_OBJS = \
 	extension/core/ar_bm25.o \
 	extension/core/ar_char_data.o \
 	extension/core/ar_date.o \
+	extension/core/ar_dedup.o \
 	extension/core/ar_fold.o \
 	extension/core/ar_norm_data.o \
 	extension/core/ar_normalize.o \
@@ -22,6 +23,7 @@ OBJS = $(CORE_OBJS) \
 	extension/pg/pga_article.o \
 	extension/pg/pga_bm25.o \
 	extension/pg/pga_date.o \
+	extension/pg/pga_dedup.o \
 	extension/pg/pga_error.o \
 	extension/pg/pga_module.o \
 	extension/pg/pga_normalize.o \
@@ -68,7 +70,7 @@ tests/unit/run_unit: $(CORE_SRC) $(UNIT_SRC) $(wildcard extension/core/*.h tests
 # corpus and the samples through each target under ASan+UBSan (no libFuzzer:
 # CI runs it); fuzz runs libFuzzer (clang, libclang-rt-14-dev) for
 # FUZZ_SECONDS per target, keeping new inputs in tests/fuzz/out/.
-FUZZ_TARGETS = normalize tokenize date article
+FUZZ_TARGETS = normalize tokenize date article dedup
 FUZZ_SECONDS ?= 60
 FUZZ_LIBS_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS))
 FUZZ_LIBS = $(shell pkg-config --libs $(PKG_LIBS)) -lm

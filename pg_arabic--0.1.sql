@@ -256,3 +256,49 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION arabic_bm25_query(pg_catalog.regconfig, text) IS
 'a user''s words in websearch syntax as a tsquery matching any of them (AND made OR; negations and phrases kept), for BM25 ranking';
+-- Near-duplicate articles.  Texts are normalized with the 'search' form and
+-- split into words by the pg_arabic tokenizer; a shingle is shingle_size
+-- consecutive words (default 5), hashed to 64 bits with fixed seeds.  A text
+-- of fewer words is one shingle of all its words; a text without words has
+-- no shingles and is similar to nothing.  Every result depends only on the
+-- arguments and the compiled tables, so the functions are IMMUTABLE.
+CREATE FUNCTION arabic_shingles(input text, shingle_size int4 DEFAULT 5)
+RETURNS int8[]
+AS 'MODULE_PATHNAME', 'arabic_shingles'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_shingles(text, int4) IS
+'distinct 64-bit hashes (as int8, in unsigned order) of the word shingles of the search-normalized text';
+
+CREATE FUNCTION arabic_jaccard(a text, b text, shingle_size int4 DEFAULT 5)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'arabic_jaccard'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_jaccard(text, text, int4) IS
+'exact Jaccard similarity of the word shingle sets of two texts (0 when either has no words)';
+
+CREATE FUNCTION arabic_minhash(input text, shingle_size int4 DEFAULT 5,
+                               permutations int4 DEFAULT 128)
+RETURNS bytea
+AS 'MODULE_PATHNAME', 'arabic_minhash'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_minhash(text, int4, int4) IS
+'MinHash signature of the word shingles of a text: 12-byte header (version, shingle size, permutations, seed) and 4 bytes per permutation';
+
+CREATE FUNCTION arabic_minhash_similarity(a bytea, b bytea)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'arabic_minhash_similarity'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_minhash_similarity(bytea, bytea) IS
+'estimated Jaccard similarity from two arabic_minhash signatures of the same kind';
+
+CREATE FUNCTION arabic_minhash_bands(signature bytea, band_rows int4 DEFAULT 3)
+RETURNS int4[]
+AS 'MODULE_PATHNAME', 'arabic_minhash_bands'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_minhash_bands(bytea, int4) IS
+'LSH band hashes of a signature, for a GIN index and the && overlap test';

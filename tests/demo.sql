@@ -107,3 +107,19 @@ CROSS JOIN LATERAL (SELECT id, raw, arabic_bm25(tsv, q, 'articles', 'tsv') AS sc
                     WHERE tsv @@ q
                     ORDER BY score DESC, id LIMIT 3) a
 ORDER BY query, bm25 DESC, a.id;
+\echo '13. Near-duplicates: a MinHash signature per article, a GIN index on its LSH bands; an outlet'
+\echo '    republishes two stories with a new opening and the end cut, and the index finds them'
+CREATE TEMP TABLE wire (id int PRIMARY KEY, body text NOT NULL,
+                        sig bytea GENERATED ALWAYS AS (arabic_minhash(body)) STORED);
+CREATE INDEX ON wire USING gin (arabic_minhash_bands(sig));
+INSERT INTO wire SELECT id, coalesce(body, '') FROM articles_clean;
+INSERT INTO wire
+SELECT 1000 + id, 'نقلت وكالات الأنباء اليوم: ' || left(body, length(body) * 3 / 4)
+FROM articles_clean WHERE body IS NOT NULL ORDER BY id LIMIT 2;
+WITH pairs AS (
+  SELECT a.id AS a, b.id AS b, arabic_jaccard(a.body, b.body) AS jaccard,
+         arabic_minhash_similarity(a.sig, b.sig) AS estimate
+  FROM wire a JOIN wire b
+    ON arabic_minhash_bands(b.sig) && arabic_minhash_bands(a.sig) AND a.id < b.id)
+SELECT a, b, round(jaccard::numeric, 3) AS jaccard, round(estimate::numeric, 3) AS estimate
+FROM pairs WHERE estimate >= 0.8 OR (estimate >= 0.3 AND jaccard >= 0.5) ORDER BY a, b;

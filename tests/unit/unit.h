@@ -36,5 +36,6 @@ void		test_date(void);
 void		test_article(void);
 void		test_article_samples(void);
 void		test_bm25(void);
+void		test_dedup(void);
 
 #endif							/* UNIT_H */
