@@ -42,8 +42,15 @@ SELECT pg_catalog.to_tsvector('ar.pg_arabic', 'والمعلمون') AS qualified
        ts_headline('ar.pg_arabic', 'قال المسئول إن المستشفى جديد', to_tsquery('ar.pg_arabic', 'مسؤول')) AS headline,
        (ar.arabic_parse_article(E'عنوان الخبر\nالقاهرة - (د ب أ) - نص الخبر هنا.')).title AS article_title;
 RESET search_path;
--- The owner may drop it again.
+-- The owner may drop it again, and nothing is left behind.
 DROP EXTENSION pg_arabic;
+SELECT (SELECT count(*) FROM pg_proc WHERE proname ~ '^(pg_)?arabic') AS functions,
+       (SELECT count(*) FROM pg_type WHERE typname ~ '^_?arabic') AS types,
+       (SELECT count(*) FROM pg_class WHERE relname ~ '^arabic') AS relations,
+       (SELECT count(*) FROM pg_ts_config WHERE cfgname = 'pg_arabic' AND cfgnamespace <> 'evil'::regnamespace) AS configs,
+       (SELECT count(*) FROM pg_ts_dict WHERE dictname ~ '^pg_arabic') AS dictionaries,
+       (SELECT count(*) FROM pg_ts_parser WHERE prsname ~ '^pg_arabic') AS parsers,
+       (SELECT count(*) FROM pg_ts_template WHERE tmplname ~ '^pg_arabic') AS templates;
 
 -- Relocation (as superuser: a trusted extension's objects belong to the
 -- bootstrap superuser): the configuration follows the extension.
