@@ -77,14 +77,14 @@ FUZZ_LIBS = $(shell pkg-config --libs $(PKG_LIBS)) -lm
 
 tests/fuzz/bin/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h $(CORE_SRC) $(wildcard extension/core/*.h)
 	@mkdir -p tests/fuzz/bin
-	$(CC) $(UNIT_CFLAGS) -Iextension/core -Itests/fuzz $(FUZZ_LIBS_CFLAGS) -o $@ \
-		$(CORE_SRC) tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(FUZZ_LIBS)
+	$(CC) $(UNIT_CFLAGS) -Iextension/core -Itests/fuzz -Itests/unit $(FUZZ_LIBS_CFLAGS) -o $@ \
+		$(CORE_SRC) tests/unit/unit_util.c tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(FUZZ_LIBS)
 
 tests/fuzz/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(CORE_SRC) $(wildcard extension/core/*.h)
 	@mkdir -p tests/fuzz/bin
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-Iextension/core -Itests/fuzz $(FUZZ_LIBS_CFLAGS) -o $@ \
-		$(CORE_SRC) tests/fuzz/fuzz_$*.c $(FUZZ_LIBS)
+		-Iextension/core -Itests/fuzz -Itests/unit $(FUZZ_LIBS_CFLAGS) -o $@ \
+		$(CORE_SRC) tests/unit/unit_util.c tests/fuzz/fuzz_$*.c $(FUZZ_LIBS)
 
 .PHONY: unit bench tables fuzz fuzz-replay valgrind-check
 # pg_regress with the server under valgrind (slow: a subset of the tests).

@@ -9,60 +9,18 @@
 #include "ar_article.h"
 #include "unit.h"
 
-static void *
-m_alloc(void *ctx, size_t n)
-{
-	return malloc(n);
-}
-
-static void *
-m_realloc(void *ctx, void *p, size_t n)
-{
-	return realloc(p, n);
-}
-
-static void
-m_free(void *ctx, void *p)
-{
-	free(p);
-}
-
-static const ArAllocator heap = {m_alloc, m_realloc, m_free, NULL, (size_t) 1 << 30};
-
-/* Read a whole file; NULL when missing. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		n;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc(n + 1);
-	if (fread(buf, 1, n, f) != (size_t) n)
-		n = 0;
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t) n;
-	return buf;
-}
-
 static ArRules *
 load_rules(void)
 {
 	size_t		len;
-	char	   *text = slurp("extension/tsearch_data/pg_arabic_article.rules", &len);
+	char	   *text = unit_slurp("extension/tsearch_data/pg_arabic_article.rules", &len);
 	ArRules    *rules = NULL;
 	ArRulesError err = {0};
 
 	CHECK(text != NULL, "rules file readable");
 	if (text == NULL)
 		return NULL;
-	CHECK(ar_rules_compile(text, len, &heap, &rules, &err) == AR_OK,
+	CHECK(ar_rules_compile(text, len, &unit_malloc, &rules, &err) == AR_OK,
 		  "shipped rules compile (line %d: %s)", err.line, err.message);
 	free(text);
 	return rules;
@@ -109,11 +67,11 @@ test_article(void)
 	ar_date_env_init(env, NULL);
 
 	/* rules errors name the line */
-	CHECK(ar_rules_compile("# c\n\nsource\t^x(\n", 16, &heap, &bad, &err) == AR_ERULES &&
+	CHECK(ar_rules_compile("# c\n\nsource\t^x(\n", 16, &unit_malloc, &bad, &err) == AR_ERULES &&
 		  err.line == 3, "bad pattern on line 3 (got %d)", err.line);
-	CHECK(ar_rules_compile("nosuchkind\tx\n", 13, &heap, &bad, &err) == AR_ERULES &&
+	CHECK(ar_rules_compile("nosuchkind\tx\n", 13, &unit_malloc, &bad, &err) == AR_ERULES &&
 		  err.line == 1, "unknown kind");
-	CHECK(ar_rules_compile("share x\n", 8, &heap, &bad, &err) == AR_ERULES, "missing tab");
+	CHECK(ar_rules_compile("share x\n", 8, &unit_malloc, &bad, &err) == AR_ERULES, "missing tab");
 	CHECK(bad == NULL, "nothing returned on error");
 
 	/* a catastrophic pattern hits the match limit: an error, not a hang */
@@ -121,10 +79,10 @@ test_article(void)
 		const char *r = "share\t^(\\w+\\s?)*$\n";
 		char		line[200];
 
-		CHECK(ar_rules_compile(r, strlen(r), &heap, &bad, &err) == AR_OK, "compiles");
+		CHECK(ar_rules_compile(r, strlen(r), &unit_malloc, &bad, &err) == AR_OK, "compiles");
 		memset(line, 'a', sizeof(line));
 		memcpy(line + sizeof(line) - 2, "!\n", 2);
-		CHECK(ar_article_parse(bad, env, line, sizeof(line), &heap, &a) == AR_EREGEX_LIMIT,
+		CHECK(ar_article_parse(bad, env, line, sizeof(line), &unit_malloc, &a) == AR_EREGEX_LIMIT,
 			  "match limit reported");
 		ar_article_free(&a);
 		ar_rules_free(bad);
@@ -141,7 +99,7 @@ test_article(void)
 			"المصدر: صدى البلد\r\n"
 			"كلمات دلالية: المشروع المدينة\r\n";
 
-		CHECK(ar_article_parse(rules, env, s, strlen(s), &heap, &a) == AR_OK, "parses");
+		CHECK(ar_article_parse(rules, env, s, strlen(s), &unit_malloc, &a) == AR_OK, "parses");
 		CHECK(a.has_title && a.title.len == strlen("عنوان الخبر هنا") &&
 			  memcmp(a.text.data + a.title.off, "عنوان الخبر هنا", a.title.len) == 0, "title");
 		CHECK(a.has_byline && memcmp(a.text.data + a.byline.off, "أحمد سامي", a.byline.len) == 0,
@@ -163,21 +121,21 @@ test_article(void)
 		char	   *big;
 		size_t		n = 0;
 
-		CHECK(ar_article_parse(rules, env, "", 0, &heap, &a) == AR_OK && a.body.len == 0,
+		CHECK(ar_article_parse(rules, env, "", 0, &unit_malloc, &a) == AR_OK && a.body.len == 0,
 			  "empty");
 		ar_article_free(&a);
-		CHECK(ar_article_parse(rules, env, "just some text\n", 15, &heap, &a) == AR_OK &&
+		CHECK(ar_article_parse(rules, env, "just some text\n", 15, &unit_malloc, &a) == AR_OK &&
 			  a.has_title, "no Arabic");
 		ar_article_free(&a);
 		big = malloc(5000 * 40);
 		for (int i = 0; i < 5000; i++)
 			n += (size_t) sprintf(big + n, "كلمات دلالية: وسم\n");
-		CHECK(ar_article_parse(rules, env, big, n, &heap, &a) == AR_OK &&
+		CHECK(ar_article_parse(rules, env, big, n, &unit_malloc, &a) == AR_OK &&
 			  a.body.len == 0 && a.tags.len == sizeof(ArSpan), "label repeated 5000 times");
 		ar_article_free(&a);
 		for (size_t i = 0; i < n; i++)
 			big[i] = (char) ((i * 131 + 7) & 0xFF);
-		CHECK(ar_article_parse(rules, env, big, n, &heap, &a) == AR_OK, "random bytes");
+		CHECK(ar_article_parse(rules, env, big, n, &unit_malloc, &a) == AR_OK, "random bytes");
 		ar_article_free(&a);
 		free(big);
 	}
@@ -213,11 +171,11 @@ test_article_samples(void)
 		if (strstr(de->d_name, ".txt") == NULL)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", unit_samples_dir, de->d_name);
-		text = slurp(path, &len);
+		text = unit_slurp(path, &len);
 		if (text == NULL)
 			continue;
 		n++;
-		CHECK(ar_article_parse(rules, env, text, len, &heap, &a) == AR_OK, "%s parses",
+		CHECK(ar_article_parse(rules, env, text, len, &unit_malloc, &a) == AR_OK, "%s parses",
 			  de->d_name);
 		CHECK(a.has_title && a.body.len > 200, "%s: title and body", de->d_name);
 		if (getenv("UNIT_VERBOSE"))

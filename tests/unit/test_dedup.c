@@ -11,26 +11,6 @@
 #include "unit.h"
 
 /* malloc-backed allocator for the normalizer */
-static void *
-m_alloc(void *ctx, size_t n)
-{
-	return malloc(n);
-}
-
-static void *
-m_realloc(void *ctx, void *p, size_t n)
-{
-	return realloc(p, n);
-}
-
-static void
-m_free(void *ctx, void *p)
-{
-	free(p);
-}
-
-static const ArAllocator heap = {m_alloc, m_realloc, m_free, NULL, (size_t) 1 << 30};
-
 /* Normalize (search form) and return the distinct shingles; *n gets the count. */
 static uint64_t *
 shingles(const char *text, int k, size_t chunk, size_t *n)
@@ -43,7 +23,7 @@ shingles(const char *text, int k, size_t chunk, size_t *n)
 	uint64_t   *tmp = malloc(chunk * sizeof(uint64_t));
 
 	ar_norm_plan_init(&plan, AR_NORM_MASK_SEARCH);
-	ar_buf_init(&buf, &heap, 64);
+	ar_buf_init(&buf, &unit_malloc, 64);
 	ar_norm_apply(&plan, text, strlen(text), &buf);
 	*n = 0;
 	ar_shingler_init(&s, buf.data, buf.len, k);

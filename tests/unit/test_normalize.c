@@ -115,7 +115,6 @@ static char *
 normalize(const char *spec, const char *s, size_t len, ArStatus *status)
 {
 	static const ArAllocator *alloc;
-	extern const ArAllocator unit_malloc;
 	ArNormMask	mask;
 	size_t		bad,
 				badlen;
@@ -140,25 +139,6 @@ normalize(const char *spec, const char *s, size_t len, ArStatus *status)
 	return buf.data;
 }
 
-static void *
-m_alloc(void *ctx, size_t n)
-{
-	return malloc(n);
-}
-
-static void *
-m_realloc(void *ctx, void *p, size_t n)
-{
-	return realloc(p, n);
-}
-
-static void
-m_free(void *ctx, void *p)
-{
-	free(p);
-}
-
-const ArAllocator unit_malloc = {m_alloc, m_realloc, m_free, NULL, (size_t) 1 << 30};
 
 static int	fail_after;
 
@@ -267,8 +247,8 @@ run_interrupts(void)
 static void
 run_limits(void)
 {
-	ArAllocator failing = {f_alloc, f_realloc, m_free, NULL, (size_t) 1 << 30};
-	ArAllocator small = {m_alloc, m_realloc, m_free, NULL, 100};
+	ArAllocator failing = {f_alloc, f_realloc, unit_free, NULL, (size_t) 1 << 30};
+	ArAllocator small = {unit_alloc, unit_realloc, unit_free, NULL, 100};
 	ArNormPlan	plan;
 	ArBuf		buf;
 	char		big[3000];

@@ -48,8 +48,6 @@ stems_of(const char *w, char *out, size_t size)
 		o += snprintf(out + o, size - o, "%s%.*s", i ? "|" : "", (int) stems[i].len, w + stems[i].off);
 }
 
-extern const ArAllocator unit_malloc;
-
 /* Unit tests of the stemmer and stopword lists. */
 void
 test_stem(void)

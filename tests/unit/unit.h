@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ar_alloc.h"
+
 extern int	unit_passed;
 extern int	unit_failed;
 
@@ -26,6 +28,13 @@ extern int	unit_failed;
 	} while (0)
 
 extern const char *unit_samples_dir;
+
+/* malloc-backed allocator for the core, and whole-file reading (unit_util.c). */
+extern const ArAllocator unit_malloc;
+void	   *unit_alloc(void *ctx, size_t n);
+void	   *unit_realloc(void *ctx, void *p, size_t n);
+void		unit_free(void *ctx, void *p);
+char	   *unit_slurp(const char *path, size_t *len);
 
 void		test_utf8(void);
 void		test_normalize(void);
