@@ -25,17 +25,7 @@ BEGIN
 END
 $$;
 
-CREATE TABLE bench_docs AS
-SELECT s.body
-FROM seed s, generate_series(1, (SELECT ceil(:mb * 1e6 / sum(octet_length(body))) FROM seed)::int) g;
-VACUUM ANALYZE bench_docs;
-SELECT count(*) AS documents,
-       pg_size_pretty(sum(octet_length(body))) AS text_size,
-       pg_size_pretty(pg_total_relation_size('bench_docs')) AS on_disk
-FROM bench_docs;
-
-SET max_parallel_workers_per_gather = 0;
-SET jit = off;
+\ir bench_docs.sql
 
 SELECT set_config('bench.rounds', :'rounds', false) AS rounds,
        set_config('bench.configs', :'configs', false) AS configs \gset
