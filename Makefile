@@ -37,6 +37,9 @@ PGFILEDESC = "pg_arabic - Arabic normalization, search and news parsing"
 
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=pg_arabic
+# concurrency tests (pg_isolation_regress): specs/*.spec
+ISOLATION = $(sort $(patsubst specs/%.spec,%,$(wildcard specs/*.spec)))
+ISOLATION_OPTS = --load-extension=pg_arabic
 ENCODING = UTF8
 NO_LOCALE = 1
 

@@ -14,12 +14,16 @@ passed=0
 failed=0
 out=$(mktemp)
 
-log "pg_regress (make installcheck)"
+log "pg_regress and isolation tests (make installcheck)"
 if make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" installcheck 2>&1 | tee "$out"; then :; fi
 n_ok=$(grep -cE '^(ok|test) .* \.\.\. ok|^ok [0-9]+ ' "$out" || true)
 n_bad=$(grep -cE '\.\.\. FAILED|^not ok ' "$out" || true)
 if [ "$n_ok" = 0 ] && [ "$n_bad" = 0 ]; then n_bad=1; fi
-[ -f "$TOP/regression.diffs" ] && [ "$n_bad" != 0 ] && cat "$TOP/regression.diffs"
+if [ "$n_bad" != 0 ]; then
+	for d in "$TOP/regression.diffs" "$TOP/output_iso/regression.diffs"; do
+		if [ -f "$d" ]; then cat "$d"; fi
+	done
+fi
 passed=$((passed + n_ok))
 failed=$((failed + n_bad))
 

@@ -21,6 +21,7 @@
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "storage/lmgr.h"
 #include "nodes/nodeFuncs.h"
 #include "tsearch/ts_type.h"
 #include "tsearch/ts_utils.h"
@@ -446,6 +447,14 @@ arabic_bm25_analyze(PG_FUNCTION_ARGS)
 						DatumGetCString(DirectFunctionCall1(regconfigout, ObjectIdGetDatum(given))))));
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
+
+	/*
+	 * The lock ANALYZE takes: a second build of the same table waits for the
+	 * first to commit and then reads it (every SPI statement below takes a
+	 * new snapshot) instead of failing on the primary key; readers and
+	 * writers of the table are not blocked.
+	 */
+	LockRelationOid(relid, ShareUpdateExclusiveLock);
 
 	vals[0] = ObjectIdGetDatum(relid);
 	vals[1] = NameGetDatum(attname);
