@@ -246,7 +246,7 @@ AS 'MODULE_PATHNAME', 'arabic_bm25_length'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION arabic_bm25_length(tsvector) IS
-'document length as BM25 counts it: the number of positions of all lexemes';
+'document length as BM25 counts it: the number of distinct positions (tokens that gave lexemes)';
 
 -- IMMUTABLE like websearch_to_tsquery(regconfig, text), which it calls.
 CREATE FUNCTION arabic_bm25_query(config pg_catalog.regconfig, words text)

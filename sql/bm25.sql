@@ -56,6 +56,17 @@ INSERT INTO bm25_news VALUES
 	(5, 'أمطار غزيرة في جدة');
 CREATE INDEX ON bm25_news USING gin (tsv);
 SELECT documents, lexemes FROM arabic_bm25_analyze('bm25_news', 'tsv', 'pg_arabic');
+-- Document length counts tokens: the two stems of one word (وزارة gives
+-- زار and وزار at one position) count once.  The statistics' total length
+-- is the sum of those lengths.
+SELECT to_tsvector('pg_arabic', 'وقال وزير الصحة') AS tsv,
+       arabic_bm25_length(to_tsvector('pg_arabic', 'وقال وزير الصحة')) AS len;
+SELECT s.total_length, (SELECT sum(arabic_bm25_length(tsv)) FROM bm25_news) AS sum_len,
+       (SELECT sum(cardinality(u.positions)) FROM bm25_news, unnest(tsv) u) AS positions_of_all_lexemes
+FROM arabic_bm25_stats s WHERE relid = 'bm25_news'::regclass;
+-- positions piled on the last one a tsvector stores count each
+SELECT arabic_bm25_length('a:1 b:1 c:2') AS shared_position,
+       arabic_bm25_length('a:16383 b:16383 c:16382') AS at_the_cap;
 SELECT id, round(arabic_bm25(tsv, q, 'bm25_news', 'tsv')::numeric, 4) AS score
 FROM bm25_news, arabic_bm25_query('pg_arabic', 'وزارة المستشفيات') AS q
 WHERE tsv @@ q

@@ -56,6 +56,32 @@ ar_bm25_score(const double *tf, const double *idf, size_t nterms, double len,
 	return score;
 }
 
+/* Make a set empty. */
+void
+ar_posset_init(ArPosSet *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+/*
+ * Count the distinct positions and empty the set, clearing only the words
+ * in use: a short document costs a few words, not the whole set.
+ */
+uint64_t
+ar_posset_take_length(ArPosSet *s)
+{
+	uint64_t	n = s->at_max;
+
+	for (uint32_t i = 0; i < s->top; i++)
+	{
+		n += (uint64_t) __builtin_popcountll(s->bits[i]);
+		s->bits[i] = 0;
+	}
+	s->top = 0;
+	s->at_max = 0;
+	return n;
+}
+
 /* memcmp over the common length, then the shorter first (tsCompareString). */
 int
 ar_bm25_lexeme_cmp(const char *a, size_t alen, const char *b, size_t blen)

@@ -55,6 +55,7 @@ typedef struct Bm25Cache
 	int		   *lexlen;
 	double	   *idf;
 	double	   *tf;				/* scratch, one per term */
+	ArPosSet	positions;		/* scratch of the document length */
 } Bm25Cache;
 
 typedef struct ConfigWalk
@@ -158,15 +159,20 @@ check_params(double k1, double b)
 				 errmsg("BM25 parameter b must be between 0 and 1, not %g", b)));
 }
 
-/* Document length: the number of positions of all lexemes; no stripped ones. */
+/*
+ * Document length: the number of distinct positions (see ArPosSet); no
+ * stripped lexemes.  set is empty and is left empty.
+ */
 static int64
-bm25_doc_length(TSVector tsv)
+bm25_doc_length(TSVector tsv, ArPosSet *set)
 {
 	WordEntry  *we = ARRPTR(tsv);
-	int64		len = 0;
 
 	for (int i = 0; i < tsv->size; i++)
 	{
+		WordEntryPos *pos;
+		int			npos;
+
 		if (!we[i].haspos)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -174,9 +180,12 @@ bm25_doc_length(TSVector tsv)
 					 errdetail("Lexeme \"%.*s\" has no positions, so its term frequency is unknown.",
 							   (int) we[i].len, STRPTR(tsv) + we[i].pos),
 					 errhint("BM25 counts positions: do not strip() the tsvector.")));
-		len += POSDATALEN(tsv, &we[i]);
+		pos = POSDATAPTR(tsv, &we[i]);
+		npos = POSDATALEN(tsv, &we[i]);
+		StaticAssertStmt(sizeof(WordEntryPos) == sizeof(uint16_t), "WordEntryPos is a uint16");
+		ar_posset_add_sorted(set, pos, npos);
 	}
-	return len;
+	return (int64) ar_posset_take_length(set);
 }
 
 /* Number of positions of a lexeme in a tsvector (binary search), 0 if absent. */
@@ -379,17 +388,22 @@ arabic_bm25(PG_FUNCTION_ARGS)
 	check_params(p.k1, p.b);
 	c = cache_for_call(fcinfo, query, relid, attname);
 	tsv = PG_GETARG_TSVECTOR(0);
-	len = (double) bm25_doc_length(tsv);
+	len = (double) bm25_doc_length(tsv, &c->positions);
 	for (int i = 0; i < c->nterms; i++)
 		c->tf[i] = lexeme_tf(tsv, c->lex[i], c->lexlen[i]);
 	PG_RETURN_FLOAT8(ar_bm25_score(c->tf, c->idf, c->nterms, len, &c->corpus, &p));
 }
 
-/* arabic_bm25_length(tsv): the number of positions, as BM25 counts length. */
+/*
+ * arabic_bm25_length(tsv): the document length as BM25 counts it, the number
+ * of distinct positions.  The position set is kept for the call site.
+ */
 Datum
 arabic_bm25_length(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64(bm25_doc_length(PG_GETARG_TSVECTOR(0)));
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ArPosSet));
+	PG_RETURN_INT64(bm25_doc_length(PG_GETARG_TSVECTOR(0), (ArPosSet *) fcinfo->flinfo->fn_extra));
 }
 
 /* Run one statement of the analysis; elog on an SPI failure (can't happen). */
@@ -402,8 +416,8 @@ run_spi(const char *sql, int nargs, Oid *types, Datum *vals, const char *nulls, 
 
 /*
  * arabic_bm25_analyze(rel, col, config): (re)build the statistics of a
- * tsvector column: N = every row, df from ts_stat, total length = sum of
- * ts_stat's nentry (the positions of every lexeme).
+ * tsvector column: N = every row, total length = sum of arabic_bm25_length
+ * (distinct positions), df from ts_stat.
  */
 Datum
 arabic_bm25_analyze(PG_FUNCTION_ARGS)
@@ -470,10 +484,14 @@ arabic_bm25_analyze(PG_FUNCTION_ARGS)
 	appendStringInfo(&q, "DELETE FROM %s.arabic_bm25_stats WHERE relid = $1 AND attname = $2", schema);
 	run_spi(q.data, 2, types, vals, nulls, SPI_OK_DELETE);
 
+	/* N and the total length in one scan; a NULL tsvector is an empty document */
 	resetStringInfo(&q);
-	appendStringInfo(&q, "SELECT pg_catalog.count(*) FROM %s", relname);
+	appendStringInfo(&q, "SELECT pg_catalog.count(*), "
+					 "coalesce(pg_catalog.sum(%s.arabic_bm25_length(%s)), 0)::float8 FROM %s",
+					 schema, quote_identifier(NameStr(*attname)), relname);
 	run_spi(q.data, 0, NULL, NULL, NULL, SPI_OK_SELECT);
 	docs = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	total = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 
 	resetStringInfo(&q);
 	appendStringInfo(&q, "INSERT INTO %s.arabic_bm25_stats (relid, attname, config, documents, "
@@ -482,14 +500,13 @@ arabic_bm25_analyze(PG_FUNCTION_ARGS)
 	run_spi(q.data, 3, types, vals, nulls, SPI_OK_INSERT);
 
 	resetStringInfo(&q);
-	appendStringInfo(&q, "WITH s AS MATERIALIZED (SELECT word, ndoc, nentry FROM pg_catalog.ts_stat($4)), "
+	appendStringInfo(&q, "WITH s AS MATERIALIZED (SELECT word, ndoc FROM pg_catalog.ts_stat($4)), "
 					 "i AS (INSERT INTO %s.arabic_bm25_df (relid, attname, lexeme, df) "
 					 "SELECT $1, $2, word, ndoc FROM s) "
-					 "SELECT pg_catalog.count(*), coalesce(pg_catalog.sum(nentry), 0)::float8 FROM s",
+					 "SELECT pg_catalog.count(*) FROM s",
 					 schema);
 	run_spi(q.data, 4, types, vals, nulls, SPI_OK_SELECT);
 	lexemes = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	total = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 
 	resetStringInfo(&q);
 	appendStringInfo(&q, "UPDATE %s.arabic_bm25_stats SET total_length = %.0f, avgdl = %.17g, "

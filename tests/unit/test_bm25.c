@@ -78,9 +78,55 @@ test_lexeme_order(void)
 	CHECK(ar_bm25_lexeme_cmp("\xd9\x85", 2, "z", 1) > 0, "unsigned bytes");
 }
 
+/*
+ * Document length: distinct positions; two lexemes at one position (the
+ * alternative stems of one token) count once; entries at the last position
+ * a tsvector stores count each; weight bits are ignored; the set is empty
+ * again after a count.
+ */
+static void
+test_length(void)
+{
+	static ArPosSet s;
+	static uint16_t all[AR_BM25_MAX_POS + 1];
+	/* 'قال:1 وقال:1 خبر:2,5A عاجل:5' */
+	const uint16_t qal[] = {1}, wqal[] = {1}, khabar[] = {2, 0xC000 | 5}, ajil[] = {5};
+	const uint16_t edges[] = {63, 64, 16382};
+	const uint16_t cap1[] = {1, AR_BM25_MAX_POS}, cap2[] = {AR_BM25_MAX_POS}, zero[] = {0};
+	uint64_t	n;
+
+	ar_posset_init(&s);
+	CHECK(ar_posset_take_length(&s) == 0, "empty document");
+	ar_posset_add_sorted(&s, qal, 1);
+	ar_posset_add_sorted(&s, wqal, 1);
+	ar_posset_add_sorted(&s, khabar, 2);
+	ar_posset_add_sorted(&s, ajil, 1);
+	ar_posset_add_sorted(&s, ajil, 0);
+	n = ar_posset_take_length(&s);
+	CHECK(n == 3, "three tokens, got %llu", (unsigned long long) n);
+	CHECK(ar_posset_take_length(&s) == 0, "emptied by the count");
+	ar_posset_add_sorted(&s, edges, 3);
+	CHECK(ar_posset_take_length(&s) == 3, "word boundaries and the highest position below the cap");
+	ar_posset_add_sorted(&s, cap1, 2);
+	ar_posset_add_sorted(&s, cap2, 1);
+	ar_posset_add_sorted(&s, zero, 1);
+	n = ar_posset_take_length(&s);
+	CHECK(n == 4, "entries at the cap count each, got %llu", (unsigned long long) n);
+	for (uint32_t pos = 0; pos <= AR_BM25_MAX_POS; pos++)
+		all[pos] = (uint16_t) pos;
+	ar_posset_add_sorted(&s, all, AR_BM25_MAX_POS + 1);
+	n = ar_posset_take_length(&s);
+	CHECK(n == AR_BM25_MAX_POS + 1, "every position, got %llu", (unsigned long long) n);
+	n = 0;
+	for (size_t i = 0; i < sizeof(s.bits) / sizeof(s.bits[0]); i++)
+		n += s.bits[i] != 0;
+	CHECK(n == 0 && s.top == 0 && s.at_max == 0, "%llu words left set", (unsigned long long) n);
+}
+
 void
 test_bm25(void)
 {
+	test_length();
 	test_selftest_corpus();
 	test_edges();
 	test_params();
