@@ -51,6 +51,11 @@ SELECT id FROM news WHERE tsv @@ websearch_to_tsquery('pg_arabic', 'مسؤول O
 SELECT id FROM news WHERE tsv @@ plainto_tsquery('pg_arabic', 'reuters النفط') ORDER BY id;
 SELECT id FROM news WHERE tsv @@ phraseto_tsquery('pg_arabic', 'مستشفى جديد') ORDER BY id;
 
+-- Possessive and prepositional forms meet the plain word: حكومتها (its
+-- government, ة written ت), بحكومة (with a government), لحكومته.
+SELECT w, to_tsvector('pg_arabic', w) @@ to_tsquery('pg_arabic', 'الحكومة') AS finds_the_government
+FROM unnest(ARRAY['حكومتها', 'بحكومة', 'لحكومته', 'وبحكومتهم', 'حكومات', 'حكم']) w;
+
 -- Headlines show the original words, diacritics included.
 SELECT id, ts_headline('pg_arabic', body, websearch_to_tsquery('pg_arabic', 'وزير المستشفيات'),
                        'MaxWords=12, MinWords=4') AS headline

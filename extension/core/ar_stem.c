@@ -11,16 +11,20 @@
  *	- Proclitics form one chain: conjunction (و ف), preposition (ب ك ل) and
  *	  article (ال; ل + ال is written لل).  A chain that ends in the article is
  *	  certain and is always stripped (leaving at least 2 letters after a bare
- *	  ال, 3 after a longer chain).  Without the article, a leading و or ف and
- *	  the future prefix س (before ي ت ن ا) may as well be root letters
- *	  (وزير، فريق، سيارة): the stemmer then returns two stems, with and without
- *	  them, so a query word matches its document forms whichever is right.
+ *	  ال, 3 after a longer chain).  Without the article, a leading و or ف, a
+ *	  preposition ب ل ك and the future prefix س (before ي ت ن ا) may as well
+ *	  be root letters (وزير، فريق، بيان، سيارة): the stemmer then returns two
+ *	  stems, with and without them, so a query word matches its document
+ *	  forms whichever is right.  A preposition goes only when 4 letters of
+ *	  stem remain (كتابها is not ك + تاب).
  *	- Suffixes are stripped repeatedly until none applies, each time keeping
  *	  at least 3 letters (4 for the dual/plural ان and ين, which end many
  *	  names: لبنان، ايران، البحرين): pronouns (هما كما هم هن كم كن نا ها ني),
  *	  plurals and duals (ات ون وا ين ان), then the nisba/feminine endings
  *	  (يه ه ي) and the accusative alef (ا).  Running to a fixpoint makes a word
  *	  and its inflected forms end on the same stem (رسمي، رسميه، رسميا، رسميين).
+ *	  A ت that a pronoun leaves is the feminine ة written before it
+ *	  (حكومتها) and goes too, unless it ends the plural ات.
  * Letters are compared as code points after a bounded decode; the stems are
  * byte slices of the input, so nothing is allocated.
  *----------
@@ -47,6 +51,7 @@ typedef struct Suffix
 	uint16_t	letters[3];
 	uint8_t		n;
 	uint8_t		min_stem;
+	uint8_t		pronoun;		/* an attached pronoun (see strip_suffixes) */
 } Suffix;
 
 /*
@@ -54,24 +59,24 @@ typedef struct Suffix
  * pronouns (longest first), then plurals and duals, then endings.
  */
 static const Suffix ends_alef[] = {
-	{{HEH, MEEM, ALEF}, 3, 3}, {{KAF, MEEM, ALEF}, 3, 3}, {{NOON, ALEF}, 2, 3},
-	{{HEH, ALEF}, 2, 3}, {{WAW, ALEF}, 2, 3}, {{ALEF}, 1, 3}, {{0}, 0, 0}
+	{{HEH, MEEM, ALEF}, 3, 3, 1}, {{KAF, MEEM, ALEF}, 3, 3, 1}, {{NOON, ALEF}, 2, 3, 1},
+	{{HEH, ALEF}, 2, 3, 1}, {{WAW, ALEF}, 2, 3, 0}, {{ALEF}, 1, 3, 0}, {{0}, 0, 0, 0}
 };
 static const Suffix ends_meem[] = {
-	{{HEH, MEEM}, 2, 3}, {{KAF, MEEM}, 2, 3}, {{0}, 0, 0}
+	{{HEH, MEEM}, 2, 3, 1}, {{KAF, MEEM}, 2, 3, 1}, {{0}, 0, 0, 0}
 };
 static const Suffix ends_noon[] = {
-	{{HEH, NOON}, 2, 3}, {{KAF, NOON}, 2, 3}, {{WAW, NOON}, 2, 3},
-	{{YEH, NOON}, 2, 4}, {{ALEF, NOON}, 2, 4}, {{0}, 0, 0}
+	{{HEH, NOON}, 2, 3, 1}, {{KAF, NOON}, 2, 3, 1}, {{WAW, NOON}, 2, 3, 0},
+	{{YEH, NOON}, 2, 4, 0}, {{ALEF, NOON}, 2, 4, 0}, {{0}, 0, 0, 0}
 };
 static const Suffix ends_yeh[] = {
-	{{NOON, YEH}, 2, 3}, {{YEH}, 1, 3}, {{0}, 0, 0}
+	{{NOON, YEH}, 2, 3, 1}, {{YEH}, 1, 3, 1}, {{0}, 0, 0, 0}
 };
 static const Suffix ends_teh[] = {
-	{{ALEF, TEH}, 2, 3}, {{0}, 0, 0}
+	{{ALEF, TEH}, 2, 3, 0}, {{0}, 0, 0, 0}
 };
 static const Suffix ends_heh[] = {
-	{{YEH, HEH}, 2, 3}, {{HEH}, 1, 3}, {{0}, 0, 0}
+	{{YEH, HEH}, 2, 3, 0}, {{HEH}, 1, 3, 1}, {{0}, 0, 0, 0}
 };
 
 /* The suffix group for a final letter, or NULL. */
@@ -118,6 +123,14 @@ strip_suffixes(const uint16_t *w, int start, int end)
 			{
 				end -= s->n;
 				stripped = 1;
+				/*
+				 * Before a pronoun the feminine ة is written ت (حكومة,
+				 * حكومتها): drop it too, as ة is dropped, unless it ends
+				 * the plural ات.
+				 */
+				if (s->pronoun && w[end - 1] == TEH && w[end - 2] != ALEF &&
+					end - start - 1 >= 3)
+					end--;
 			}
 		}
 		if (!stripped)
@@ -147,14 +160,23 @@ article_chain(const uint16_t *w, int n)
 	return 0;
 }
 
-/* Length of the uncertain prefix (conjunction and/or future seen), or 0. */
+/*
+ * Length of the uncertain prefix, or 0: a conjunction, then a preposition
+ * (ب ل ك, *prep set) or the future seen.
+ */
 static int
-uncertain_prefix(const uint16_t *w, int n)
+uncertain_prefix(const uint16_t *w, int n, int *prep)
 {
 	int			i = 0;
 
+	*prep = 0;
 	if ((w[0] == WAW || w[0] == FEH) && n - 1 >= 3)
 		i = 1;
+	if (i < n && (w[i] == BEH || w[i] == LAM || w[i] == KAF) && n - (i + 1) >= 4)
+	{
+		*prep = 1;
+		return i + 1;
+	}
 	if (i + 1 < n && w[i] == SEEN &&
 		(w[i + 1] == YEH || w[i + 1] == TEH || w[i + 1] == NOON || w[i + 1] == ALEF) &&
 		n - (i + 1) >= 4)
@@ -208,8 +230,16 @@ ar_stem_word(const char *word, size_t len, ArStem stems[2])
 	start = article_chain(w, n);
 	if (start == 0)
 	{
-		int			u = uncertain_prefix(w, n);
+		int			prep;
+		int			u = uncertain_prefix(w, n, &prep);
 
+		/*
+		 * A preposition is taken off only when 4 letters of stem remain:
+		 * short stems collide with other words (كتابها is not ك + تاب,
+		 * كامل not ك + امل), longer ones rarely (بمرحلته, لحكومتها).
+		 */
+		if (prep && strip_suffixes(w, u, n) - u < 4)
+			u--;
 		if (u > 0)
 		{
 			/* the second stem keeps the uncertain letters */

@@ -29,3 +29,16 @@ SQL
 		psql -X -q -d "$db" -c "CREATE TABLE seed AS SELECT raw AS body FROM articles"
 	fi
 }
+
+# Debian's Lucene and a JDK for ../shared/tools/lucene-arabic/analyze.
+lucene_packages() {
+	local missing=()
+	[ -f /usr/share/java/lucene-core-8.7.0.jar ] && [ -f /usr/share/java/lucene-analyzers-common-8.7.0.jar ] ||
+		missing+=(liblucene8-java)
+	command -v javac >/dev/null || missing+=(default-jdk-headless)
+	if [ ${#missing[@]} -gt 0 ]; then
+		log "installing Debian packages for Lucene: ${missing[*]}"
+		as_root apt-get update -qq
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	fi
+}

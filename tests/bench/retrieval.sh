@@ -100,17 +100,6 @@ done
 
 # Lucene's ArabicAnalyzer: every document and query on one line of input
 # (tabs and line breaks made spaces), one line of terms out, in the same order.
-lucene_packages() {
-	local missing=()
-	[ -f /usr/share/java/lucene-core-8.7.0.jar ] && [ -f /usr/share/java/lucene-analyzers-common-8.7.0.jar ] ||
-		missing+=(liblucene8-java)
-	command -v javac >/dev/null || missing+=(default-jdk-headless)
-	if [ ${#missing[@]} -gt 0 ]; then
-		log "installing Debian packages for Lucene: ${missing[*]}"
-		as_root apt-get update -qq
-		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-	fi
-}
 if [ "${PGA_BENCH_LUCENE:-1}" != 0 ]; then
 	log "analyzing with Lucene's ArabicAnalyzer ($TOOLS_DIR/lucene-arabic/analyze)"
 	lucene_packages
