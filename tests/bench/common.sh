@@ -30,6 +30,8 @@ SQL
 	fi
 }
 
+TOOLS_DIR=${PGA_TOOLS_DIR:-$TOP/../shared/tools}
+
 # Debian's Lucene and a JDK for ../shared/tools/lucene-arabic/analyze.
 lucene_packages() {
 	local missing=()
@@ -40,5 +42,18 @@ lucene_packages() {
 		log "installing Debian packages for Lucene: ${missing[*]}"
 		as_root apt-get update -qq
 		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	fi
+}
+
+# lucene_analyze IN OUT: Lucene's ArabicAnalyzer over the lines of IN, one
+# line of terms per line in OUT (same order); stops when Lucene returns
+# another number of lines.
+lucene_analyze() {
+	local in=$1 out=$2
+	lucene_packages
+	bash "$TOOLS_DIR/lucene-arabic/analyze" arabic <"$in" >"$out"
+	if [ "$(wc -l <"$in")" != "$(wc -l <"$out")" ]; then
+		echo "Lucene returned $(wc -l <"$out") lines for $(wc -l <"$in") inputs" >&2
+		exit 1
 	fi
 }

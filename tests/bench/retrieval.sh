@@ -28,7 +28,6 @@
 # Scratch files (Lucene's input and output) go to tests/bench/out/retrieval/.
 source "$(dirname "$0")/common.sh"
 
-TOOLS_DIR=${PGA_TOOLS_DIR:-$TOP/../shared/tools}
 DB=pg_arabic_bench_retrieval
 OUT=$TOP/tests/bench/out/retrieval
 SQL_DIR=$TOP/tests/bench
@@ -102,20 +101,14 @@ done
 # (tabs and line breaks made spaces), one line of terms out, in the same order.
 if [ "${PGA_BENCH_LUCENE:-1}" != 0 ]; then
 	log "analyzing with Lucene's ArabicAnalyzer ($TOOLS_DIR/lucene-arabic/analyze)"
-	lucene_packages
 	run_sql -At -F $'\t' -c "
 		SELECT 'd:' || set || ':' || did, regexp_replace(coalesce(body, ''), '[\t\r\n]+', ' ', 'g') FROM doc
 		UNION ALL
 		SELECT 'q:' || set || ':' || qid, regexp_replace(coalesce(body, ''), '[\t\r\n]+', ' ', 'g') FROM query" \
 		>"$OUT/lucene_in.tsv"
 	cut -f1 "$OUT/lucene_in.tsv" >"$OUT/lucene_keys.txt"
-	cut -f2- "$OUT/lucene_in.tsv" | bash "$TOOLS_DIR/lucene-arabic/analyze" arabic >"$OUT/lucene_terms.txt"
-	n_in=$(wc -l <"$OUT/lucene_keys.txt")
-	n_out=$(wc -l <"$OUT/lucene_terms.txt")
-	if [ "$n_in" != "$n_out" ]; then
-		echo "Lucene returned $n_out lines for $n_in inputs" >&2
-		exit 1
-	fi
+	cut -f2- "$OUT/lucene_in.tsv" >"$OUT/lucene_text.txt"
+	lucene_analyze "$OUT/lucene_text.txt" "$OUT/lucene_terms.txt"
 	paste "$OUT/lucene_keys.txt" "$OUT/lucene_terms.txt" >"$OUT/lucene_out.tsv"
 	run_sql <<SQL
 CREATE TEMP TABLE lucene_line (key text, terms text);

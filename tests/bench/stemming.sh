@@ -13,7 +13,6 @@
 #   PGA_TOOLS_DIR      shared tools folder (default ../shared/tools)
 source "$(dirname "$0")/common.sh"
 
-TOOLS_DIR=${PGA_TOOLS_DIR:-$TOP/../shared/tools}
 GOLD=$DATA_DIR/wikinews-qcri-gold/wikinews_gold.tsv
 DB=pg_arabic_bench_stemming
 OUT=$TOP/tests/bench/out/stemming
@@ -48,13 +47,8 @@ done
 
 if [ "${PGA_BENCH_LUCENE:-1}" != 0 ]; then
 	log "analyzing every word type with Lucene's ArabicAnalyzer"
-	lucene_packages
 	run_sql -At -c "SELECT word FROM word ORDER BY word" >"$OUT/words.txt"
-	bash "$TOOLS_DIR/lucene-arabic/analyze" arabic <"$OUT/words.txt" >"$OUT/lucene_terms.txt"
-	if [ "$(wc -l <"$OUT/words.txt")" != "$(wc -l <"$OUT/lucene_terms.txt")" ]; then
-		echo "Lucene returned another number of lines than it was given" >&2
-		exit 1
-	fi
+	lucene_analyze "$OUT/words.txt" "$OUT/lucene_terms.txt"
 	paste "$OUT/words.txt" "$OUT/lucene_terms.txt" >"$OUT/lucene_out.tsv"
 	run_sql <<SQL
 CREATE TEMP TABLE lucene_line (word text, terms text);
