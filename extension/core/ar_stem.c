@@ -234,11 +234,12 @@ ar_stem_word(const char *word, size_t len, ArStem stems[2])
 		int			u = uncertain_prefix(w, n, &prep);
 
 		/*
-		 * A preposition is taken off only when 4 letters of stem remain:
-		 * short stems collide with other words (كتابها is not ك + تاب,
-		 * كامل not ك + امل), longer ones rarely (بمرحلته, لحكومتها).
+		 * A preposition is taken off only when 4 letters of stem remain,
+		 * whichever way the suffixes are read: short stems collide with
+		 * other words (كتابها is not ك + تاب, كامل not ك + امل, بحثهم not
+		 * ب + حثهم), longer ones rarely (بمرحلته, لحكومتها).
 		 */
-		if (prep && strip_suffixes(w, u, n) - u < 4)
+		if (prep && (strip_suffixes(w, u, n) - u < 4 || strip_suffixes(w, 0, n) - u < 4))
 			u--;
 		if (u > 0)
 		{
