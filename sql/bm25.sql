@@ -124,6 +124,11 @@ SELECT arabic_bm25(tsv, 'a', 'bm25_news', 'tsv', 0.9, -0.1) FROM bm25_news;
 -- a tsvector with positions stripped
 SELECT arabic_bm25(strip(tsv), 'a', 'bm25_news', 'tsv') FROM bm25_news;
 SELECT arabic_bm25_length('a b:1'::tsvector);
+-- ... nor can statistics be built over a stripped column (no lengths)
+CREATE TABLE bm25_stripped AS SELECT strip(tsv) AS tsv FROM bm25_news;
+SELECT arabic_bm25_analyze('bm25_stripped', 'tsv');
+SELECT count(*) AS stats_left FROM arabic_bm25_stats WHERE relid = 'bm25_stripped'::regclass;
+DROP TABLE bm25_stripped;
 -- NULL arguments give NULL (arabic_bm25_analyze is not STRICT, for its optional config)
 SELECT arabic_bm25(NULL, 'a', 'bm25_news', 'tsv') IS NULL AS null_tsv,
        arabic_bm25_query('simple', NULL) IS NULL AS null_words,
