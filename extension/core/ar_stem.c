@@ -128,8 +128,8 @@ strip_suffixes(const uint16_t *w, int start, int end)
 				 * حكومتها): drop it too, as ة is dropped, unless it ends
 				 * the plural ات.
 				 */
-				if (s->pronoun && w[end - 1] == TEH && w[end - 2] != ALEF &&
-					end - start - 1 >= 3)
+				if (s->pronoun && end - start - 1 >= 3 && w[end - 1] == TEH &&
+					w[end - 2] != ALEF)
 					end--;
 			}
 		}
@@ -233,22 +233,26 @@ ar_stem_word(const char *word, size_t len, ArStem stems[2])
 		int			prep;
 		int			u = uncertain_prefix(w, n, &prep);
 
-		/*
-		 * A preposition is taken off only when 4 letters of stem remain,
-		 * whichever way the suffixes are read: short stems collide with
-		 * other words (كتابها is not ك + تاب, كامل not ك + امل, بحثهم not
-		 * ب + حثهم), longer ones rarely (بمرحلته, لحكومتها).
-		 */
-		if (prep && (strip_suffixes(w, u, n) - u < 4 || strip_suffixes(w, 0, n) - u < 4))
-			u--;
 		if (u > 0)
 		{
 			/* the second stem keeps the uncertain letters */
-			stop = strip_suffixes(w, 0, n);
-			stems[1].off = 0;
-			stems[1].len = off[stop];
-			nstems = 2;
-			start = u;
+			int			kept = strip_suffixes(w, 0, n);
+
+			/*
+			 * A preposition is taken off only when 4 letters of stem
+			 * remain, whichever way the suffixes are read: short stems
+			 * collide with other words (كتابها is not ك + تاب, كامل not
+			 * ك + امل, بحثهم not ب + حثهم), longer ones rarely (بمرحلته).
+			 */
+			if (prep && (kept - u < 4 || strip_suffixes(w, u, n) - u < 4))
+				u--;
+			if (u > 0)
+			{
+				stems[1].off = 0;
+				stems[1].len = off[kept];
+				nstems = 2;
+				start = u;
+			}
 		}
 	}
 	stop = strip_suffixes(w, start, n);

@@ -21,8 +21,8 @@
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
-#include "storage/lmgr.h"
 #include "nodes/nodeFuncs.h"
+#include "storage/lmgr.h"
 #include "tsearch/ts_type.h"
 #include "tsearch/ts_utils.h"
 #include "utils/array.h"
@@ -174,12 +174,16 @@ bm25_doc_length(TSVector tsv, ArPosSet *set)
 		int			npos;
 
 		if (!we[i].haspos)
+		{
+			/* leave the cached set empty for a caller that goes on */
+			(void) ar_posset_take_length(set);
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("tsvector has a lexeme without positions"),
 					 errdetail("Lexeme \"%.*s\" has no positions, so its term frequency is unknown.",
 							   (int) we[i].len, STRPTR(tsv) + we[i].pos),
 					 errhint("BM25 counts positions: do not strip() the tsvector.")));
+		}
 		pos = POSDATAPTR(tsv, &we[i]);
 		npos = POSDATALEN(tsv, &we[i]);
 		StaticAssertStmt(sizeof(WordEntryPos) == sizeof(uint16_t), "WordEntryPos is a uint16");

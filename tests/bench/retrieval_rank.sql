@@ -135,7 +135,7 @@ SELECT q.set, q.an, 'ts_rank', q.qid, r.did, r.score, r.rank
 FROM query_tsq q
 CROSS JOIN LATERAL (
 	SELECT m.did, m.score,
-	       row_number() OVER (ORDER BY m.score DESC, md5(q.qid || ' ' || m.did)) AS rank
+	       row_number() OVER (ORDER BY m.score DESC, md5(q.set || ' ' || m.did), m.did) AS rank
 	FROM (SELECT d.did, ts_rank(d.tsv, q.tsq)::float8 AS score
 	      FROM doc_tsv d
 	      WHERE d.set = q.set AND d.an = q.an AND d.tsv @@ q.tsq) m
@@ -160,7 +160,7 @@ BEGIN
 		FROM query_tsq q
 		CROSS JOIN LATERAL (
 			SELECT s.did, s.score,
-			       row_number() OVER (ORDER BY s.score DESC, md5(q.qid || ' ' || s.did)) AS rank
+			       row_number() OVER (ORDER BY s.score DESC, md5(q.set || ' ' || s.did), s.did) AS rank
 			FROM (SELECT d.did, arabic_bm25(d.tsv, q.tsq, 'bm25_corpus', 'tsv') AS score
 			      FROM bm25_corpus d WHERE d.tsv @@ q.tsq) s
 			ORDER BY rank
