@@ -1,7 +1,7 @@
 # pg_arabic: PGXS build, plus the core's unit tests and benchmarks.
 
 EXTENSION = pg_arabic
-EXTVERSION = 0.1
+EXTVERSION = 0.2
 
 MODULE_big = pg_arabic
 CORE_OBJS = \
@@ -30,7 +30,7 @@ OBJS = $(CORE_OBJS) \
 	extension/pg/pga_tsdict.o \
 	extension/pg/pga_tsparser.o
 
-DATA = pg_arabic--$(EXTVERSION).sql
+DATA = $(wildcard pg_arabic--*.sql)
 DATA_TSEARCH = extension/tsearch_data/pg_arabic.stop \
 	extension/tsearch_data/pg_arabic_article.rules
 PGFILEDESC = "pg_arabic - Arabic normalization, search and news parsing"
