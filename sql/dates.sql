@@ -1,9 +1,14 @@
 -- Arabic dates: arabic_parse_date and arabic_find_dates.
 SET client_encoding = 'UTF8';
 SET DateStyle = 'ISO, YMD';
+-- Invisible characters shown as <U+XXXX>: psql 15 and 17 pad them differently.
+CREATE FUNCTION pg_temp.visible(s text) RETURNS text LANGUAGE sql IMMUTABLE
+RETURN (SELECT coalesce(string_agg(CASE WHEN c ~ E'[\u00A0\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]'
+        THEN '<U+' || upper(lpad(to_hex(ascii(c)), 4, '0')) || '>' ELSE c END, '' ORDER BY n), '')
+        FROM regexp_split_to_table(s, '') WITH ORDINALITY AS t(c, n));
 
 -- Every regional month system, digits of three systems, weekdays and times.
-SELECT input, arabic_parse_date(input) AS parsed
+SELECT pg_temp.visible(input) AS input, arabic_parse_date(input) AS parsed
 FROM (VALUES
 	('21 مايو 2025'),
 	('تاريخ النشر: 14 أبريل 2025 - 9:15 صباحًا'),
@@ -59,7 +64,7 @@ ORDER BY "position";
 SELECT count(*) AS dates_in_nothing FROM arabic_find_dates('لا تاريخ هنا');
 
 -- Impossible dates are not dates; an impossible time is not taken.
-SELECT input, arabic_parse_date(input) AS parsed
+SELECT pg_temp.visible(input) AS input, arabic_parse_date(input) AS parsed
 FROM (VALUES
 	('31 فبراير 2024'), ('29 فبراير 2023'), ('29 فبراير 2024'),
 	('99:99 م'), ('1 يناير 2024 99:99 م'), ('1 يناير 2024 25:00'),

@@ -1,13 +1,18 @@
 -- pg_arabic_stem: normalization, stopwords and light stemming, per option.
 SET client_encoding = 'UTF8';
+-- Invisible characters shown as <U+XXXX>: psql 15 and 17 pad them differently.
+CREATE FUNCTION pg_temp.visible(s text) RETURNS text LANGUAGE sql IMMUTABLE
+RETURN (SELECT coalesce(string_agg(CASE WHEN c ~ E'[\u00A0\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]'
+        THEN '<U+' || upper(lpad(to_hex(ascii(c)), 4, '0')) || '>' ELSE c END, '' ORDER BY n), '')
+        FROM regexp_split_to_table(s, '') WITH ORDINALITY AS t(c, n));
 
-SELECT w, ts_lexize('pg_arabic_stem', w) AS lexemes
+SELECT pg_temp.visible(w) AS w, ts_lexize('pg_arabic_stem', w) AS lexemes
 FROM (VALUES ('والمعلمون'), ('المعلم'), ('للطلاب'), ('وللطلاب'), ('بالمدرسة'), ('القرارات'),
              ('قرارات'), ('وقال'), ('سيعلن'), ('كتابهم'), ('مدرستها'), ('رسمياً'), ('الرسمية'),
              ('مسئول'), ('مسؤول'), ('مستشفى'), ('مستشفي'), ('ﺍﻟﻤﺴﺘﺸﻔﻰ'), (E'المستشفـــى\u200F'),
              ('بايدن'), ('لبنان'), ('عليكم'), ('في'), ('وفي'), ('فإن'), ('أيضاً'), ('ایران'),
              ('۲۰۲۵'), ('٢٠٢٥'), ('Reuters'), ('ÉCOLE'), ('#غزة'), (E'\u064B\u0651'), ('الله')) AS t(w)
-ORDER BY w;
+ORDER BY t.w;
 
 -- Options, each combination through ALTER TEXT SEARCH DICTIONARY.
 CREATE TEXT SEARCH DICTIONARY test_ar (TEMPLATE = pg_arabic_stem);
