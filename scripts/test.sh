@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: the same set-up as the demo, then pg_regress against the
 # cluster (make installcheck), the demo script on the samples, the fuzz
-# corpus replay and the C unit tests of the core under ASan+UBSan.  The cluster is stopped at the
+# corpus replay, the C unit tests of the core under ASan+UBSan, the upgrade and
+# dump/restore tests (tests/upgrade/run.sh).  The cluster is stopped at the
 # end, also on failure.  The last line sums up: "N passed, N failed".
 source "$(dirname "$0")/setup.sh"
 
@@ -45,22 +46,33 @@ else
 	failed=$((failed + 1))
 fi
 
+# Run a command whose last line of its kind is "N passed, N failed" and add
+# its counts; a runner that dies before that line counts as one failure.
+counted() {
+	local what=$1 line n
+	shift
+	"$@" 2>&1 | tee "$out" || true
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -1)
+	if [ -n "$line" ]; then
+		passed=$((passed + ${line%% passed*}))
+		n=${line#*, }
+		failed=$((failed + ${n%% failed}))
+	else
+		echo "$what did not finish"
+		failed=$((failed + 1))
+	fi
+}
+
 log "C unit tests of the core (ASan + UBSan)"
-make -C "$TOP" -s unit 2>&1 | tee "$out" || true
-line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -1)
-if [ -n "$line" ]; then
-	passed=$((passed + ${line%% passed*}))
-	n=${line#*, }
-	failed=$((failed + ${n%% failed}))
-else
-	echo "unit test runner did not finish"
-	failed=$((failed + 1))
-fi
+counted "unit test runner" make -C "$TOP" -s unit
+
+log "upgrade from every released version, pg_dump and restore (tests/upgrade)"
+counted "upgrade test" bash "$TOP/tests/upgrade/run.sh"
 rm -f "$out"
 
 stop_cluster
 trap - EXIT
 echo
-echo "pg_regress, demo and unit checks together:"
+echo "pg_regress, demo, unit, upgrade and dump/restore checks together:"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
