@@ -71,12 +71,14 @@ SELECT q AS query,
 FROM (VALUES ('مسئول'), ('المستشفى'), ('والمعلمون'), ('الحكومة'), ('٢٠٢٥'), ('وزير')) t(q)
 ORDER BY q;
 \echo '9. Parsing articles: one raw scraped article in, its clean fields out'
-SELECT (arabic_parse_article(raw)).* FROM articles WHERE id = (SELECT min(id) FROM articles) \gx
+SELECT p.* FROM articles a, LATERAL arabic_parse_article(a.raw) p
+WHERE a.id = (SELECT min(id) FROM articles) \gx
 
 \echo
 \echo '10. ETL of every sample into a clean table, then a search over it'
+-- LATERAL: (arabic_parse_article(raw)).* would ask for one parse per field
 CREATE TEMP TABLE articles_clean AS
-SELECT id, (arabic_parse_article(raw)).* FROM articles;
+SELECT a.id, p.* FROM articles a, LATERAL arabic_parse_article(a.raw) p;
 SELECT id, left(title, 50) AS title, byline, dateline, published, source,
        cardinality(tags) AS tags, jsonb_array_length(related) AS related
 FROM articles_clean ORDER BY id;

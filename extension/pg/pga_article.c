@@ -8,6 +8,9 @@
  * cached by its text, and its PCRE2 code (JIT memory is PCRE2's own, outside
  * any context) is freed by a reset callback of that context.  Per-call PCRE2
  * match data and all parse state are palloc'd in CurrentMemoryContext.
+ *
+ * The last result is remembered per backend (see LastArticle): the usual
+ * ETL idiom (arabic_parse_article(raw)).* calls the function once per field.
  */
 #include "postgres.h"
 
@@ -37,6 +40,9 @@ PG_FUNCTION_INFO_V1(arabic_article_rules);
 #define RULES_NAME "pg_arabic_article"
 #define RULES_MAX_SIZE (1024 * 1024)
 #define LINES_PER_STEP 1000
+#define ARTICLE_FIELDS 9
+/* raw + rules + result bytes above which a result is not remembered */
+#define LAST_MAX_BYTES (1024 * 1024)
 
 /* Allocation in a given memory context, for the compiled rules. */
 static void *
@@ -60,6 +66,32 @@ ctx_free(void *ctx, void *ptr)
 
 /* The shipped rules, compiled once per backend. */
 static ArRules *default_rules = NULL;
+
+/*
+ * The last article parsed by this backend and its result.  PostgreSQL
+ * expands (arabic_parse_article(raw)).* into one call per field of the
+ * result, each with its own FmgrInfo, so fn_extra never sees the repeats: the
+ * memory is process-wide (a parallel worker has its own).  The key is all the
+ * result depends on: the raw bytes and the rules, i.e. the shipped rules
+ * (fixed for the life of the backend) or the bytes of a rules argument.  No
+ * GUC enters: published is a timestamp without time zone computed with a UTC
+ * calendar, so TimeZone and DateStyle do not matter.  Only entries up to
+ * LAST_MAX_BYTES are kept, in a context that is reset for each new entry, and
+ * valid is set only once an entry is complete (an error half-way leaves none).
+ */
+typedef struct LastArticle
+{
+	MemoryContext cxt;
+	bool		valid;
+	bool		shipped;		/* parsed with the shipped rules */
+	size_t		raw_len;
+	size_t		rules_len;
+	char	   *raw;
+	char	   *rules;			/* the rules argument, when !shipped */
+	struct varlena *result;		/* the composite datum */
+} LastArticle;
+
+static LastArticle last_article = {0};
 
 /* A rules text given as an argument, cached in fn_extra. */
 typedef struct RulesCache
@@ -137,6 +169,7 @@ shipped_rules(void)
 		size_t		len;
 		char	   *text = read_rules_file(&len);
 
+		last_article.valid = false; /* results of other rules, if reloading */
 		PG_TRY();
 		{
 			default_rules = compile_rules(text, len, &alloc, true);
@@ -241,6 +274,57 @@ related_jsonb(const ArArticle *a)
 	return DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data));
 }
 
+/* Whether the remembered article has this key. */
+static bool
+last_matches(text *raw, text *rules)
+{
+	const LastArticle *l = &last_article;
+
+	if (!l->valid || l->shipped != (rules == NULL) || l->raw_len != VARSIZE_ANY_EXHDR(raw))
+		return false;
+	if (rules != NULL &&
+		(l->rules_len != VARSIZE_ANY_EXHDR(rules) ||
+		 memcmp(l->rules, VARDATA_ANY(rules), l->rules_len) != 0))
+		return false;
+	return memcmp(l->raw, VARDATA_ANY(raw), l->raw_len) == 0;
+}
+
+/* A copy in cxt of len bytes at p. */
+static void *
+copy_bytes(MemoryContext cxt, const void *p, size_t len)
+{
+	void	   *copy = MemoryContextAlloc(cxt, len > 0 ? len : 1);
+
+	memcpy(copy, p, len);
+	return copy;
+}
+
+/* Remember result as the article of raw with rules (NULL: shipped). */
+static void
+last_remember(text *raw, text *rules, Datum result)
+{
+	LastArticle *l = &last_article;
+	struct varlena *r = (struct varlena *) DatumGetPointer(result);
+	size_t		raw_len = VARSIZE_ANY_EXHDR(raw);
+	size_t		rules_len = rules != NULL ? VARSIZE_ANY_EXHDR(rules) : 0;
+
+	if (raw_len + rules_len + VARSIZE(r) > LAST_MAX_BYTES)
+		return;					/* the entry kept, if any, stays true */
+	l->valid = false;
+	if (l->cxt == NULL)
+		l->cxt = AllocSetContextCreate(TopMemoryContext, "pg_arabic last article",
+									   ALLOCSET_DEFAULT_SIZES);
+	else
+		MemoryContextReset(l->cxt);
+	l->shipped = rules == NULL;
+	l->raw_len = raw_len;
+	l->raw = copy_bytes(l->cxt, VARDATA_ANY(raw), raw_len);
+	l->rules_len = rules_len;
+	l->rules = rules != NULL ? copy_bytes(l->cxt, VARDATA_ANY(rules), rules_len) : NULL;
+	l->result = copy_bytes(l->cxt, r, VARSIZE(r));
+	l->valid = true;
+}
+
 /* Parse raw into a, checking for interrupts between steps. */
 static void
 parse_article(const ArRules *rules, text *raw, ArArticle *a)
@@ -281,16 +365,22 @@ Datum
 arabic_parse_article(PG_FUNCTION_ARGS)
 {
 	text	   *raw = PG_GETARG_TEXT_PP(0);
+	text	   *rules_arg = PG_NARGS() > 1 ? PG_GETARG_TEXT_PP(1) : NULL;
 	const ArRules *rules;
 	ArArticle	a;
 	TupleDesc	tupdesc;
-	Datum		values[9];
-	bool		nulls[9] = {0};
+	Datum		values[ARTICLE_FIELDS];
+	bool		nulls[ARTICLE_FIELDS] = {0};
+	Datum		result;
 
 	pga_require_utf8();
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	rules = PG_NARGS() > 1 ? argument_rules(fcinfo, PG_GETARG_TEXT_PP(1)) : shipped_rules();
+	if (last_matches(raw, rules_arg))
+		PG_RETURN_POINTER(copy_bytes(CurrentMemoryContext, last_article.result,
+									 VARSIZE(last_article.result)));
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
+		tupdesc->natts != ARTICLE_FIELDS)
+		elog(ERROR, "return type must be a row type of %d fields", ARTICLE_FIELDS);
+	rules = rules_arg != NULL ? argument_rules(fcinfo, rules_arg) : shipped_rules();
 	parse_article(rules, raw, &a);
 
 	values[0] = a.has_title ? span_text(&a, &a.title) : (nulls[0] = true, (Datum) 0);
@@ -304,7 +394,9 @@ arabic_parse_article(PG_FUNCTION_ARGS)
 	values[7] = related_jsonb(&a);
 	values[8] = span_array(&a, &a.boilerplate);
 	tupdesc = BlessTupleDesc(tupdesc);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	result = HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+	last_remember(raw, rules_arg, result);
+	PG_RETURN_DATUM(result);
 }
 
 /* arabic_article_rules() returns text: the shipped rules file */

@@ -48,7 +48,7 @@ PY
 psql -X -q -d "$DB" -v ON_ERROR_STOP=1 <<SQL
 CREATE TABLE raw (src text, raw text);
 \copy raw FROM '$TMP/raw.tsv'
-CREATE TABLE parsed AS SELECT src, raw, (arabic_parse_article(raw)).* FROM raw;
+CREATE TABLE parsed AS SELECT r.src, r.raw, p.* FROM raw r, LATERAL arabic_parse_article(r.raw) p;
 \echo
 \echo '== fields found, per source (%), and share of characters removed as boilerplate'
 SELECT src, count(*) AS pages,
@@ -78,18 +78,9 @@ psql -X -q -d "$DB" -v ON_ERROR_STOP=1 <<'SQL'
 CREATE TABLE corpus AS SELECT raw FROM raw, generate_series(1, 3);
 SELECT pg_size_pretty(sum(octet_length(raw))) AS corpus_size, count(*) AS rows FROM corpus;
 SQL
-best() {
-	local sql=$1 best=
-	for i in 1 2 3; do
-		local t
-		t=$(psql -X -q -d "$DB" -At -c '\timing on' -c "$sql" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
-		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
-	done
-	echo "$best"
-}
-t_len=$(best "SELECT sum(length(raw)) FROM corpus")
-t_ts=$(best "SELECT count(to_tsvector('arabic', raw)) FROM corpus")
-t_art=$(best "SELECT count((arabic_parse_article(raw)).body) FROM corpus")
+t_len=$(bench_best "$DB" "SELECT sum(length(raw)) FROM corpus")
+t_ts=$(bench_best "$DB" "SELECT count(to_tsvector('arabic', raw)) FROM corpus")
+t_art=$(bench_best "$DB" "SELECT count((arabic_parse_article(raw)).body) FROM corpus")
 rows=$(psql -X -q -d "$DB" -At -c "SELECT count(*) FROM corpus")
 echo
 echo "== throughput (best of 3, ms): length $t_len, to_tsvector('arabic') $t_ts, arabic_parse_article $t_art"

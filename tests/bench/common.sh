@@ -30,6 +30,18 @@ SQL
 	fi
 }
 
+# bench_best DB SQL [PSQL ARGS...]: the best of 3 times (ms) of SQL, each run
+# in a new session after the psql arguments given (e.g. -c "SET ...").
+bench_best() {
+	local db=$1 sql=$2 best= t
+	shift 2
+	for _ in 1 2 3; do
+		t=$(psql -X -q -d "$db" -At "$@" -c '\timing on' -c "$sql" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
+		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
+	done
+	echo "$best"
+}
+
 TOOLS_DIR=${PGA_TOOLS_DIR:-$TOP/../shared/tools}
 
 # Debian's Lucene and a JDK for ../shared/tools/lucene-arabic/analyze.
