@@ -22,6 +22,7 @@ CORE_OBJS = \
 OBJS = $(CORE_OBJS) \
 	extension/pg/pga_article.o \
 	extension/pg/pga_bm25.o \
+	extension/pg/pga_bm25_prepared.o \
 	extension/pg/pga_date.o \
 	extension/pg/pga_dedup.o \
 	extension/pg/pga_error.o \

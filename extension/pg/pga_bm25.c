@@ -35,6 +35,7 @@
 #include "utils/rel.h"
 
 #include "ar_bm25.h"
+#include "pga_bm25.h"
 #include "pga_compat.h"
 
 PG_FUNCTION_INFO_V1(arabic_bm25);
@@ -54,6 +55,7 @@ typedef struct Bm25Cache
 	char	  **lex;			/* distinct non-negated lexemes */
 	int		   *lexlen;
 	double	   *idf;
+	double	   *df;				/* 0 for a lexeme without statistics */
 	double	   *tf;				/* scratch, one per term */
 	ArPosSet	positions;		/* scratch of the document length */
 } Bm25Cache;
@@ -146,8 +148,8 @@ stats_schema(FunctionCallInfo fcinfo)
 	return quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
 }
 
-static void
-check_params(double k1, double b)
+void
+pga_bm25_check_params(double k1, double b)
 {
 	if (!ar_bm25_k1_valid(k1))
 		ereport(ERROR,
@@ -163,8 +165,8 @@ check_params(double k1, double b)
  * Document length: the number of distinct positions (see ArPosSet); no
  * stripped lexemes.  set is empty and is left empty.
  */
-static int64
-bm25_doc_length(TSVector tsv, ArPosSet *set)
+int64
+pga_bm25_doc_length(TSVector tsv, ArPosSet *set)
 {
 	WordEntry  *we = ARRPTR(tsv);
 
@@ -193,8 +195,8 @@ bm25_doc_length(TSVector tsv, ArPosSet *set)
 }
 
 /* Number of positions of a lexeme in a tsvector (binary search), 0 if absent. */
-static int
-lexeme_tf(TSVector tsv, const char *lex, int lexlen)
+int
+pga_bm25_lexeme_tf(TSVector tsv, const char *lex, int lexlen)
 {
 	WordEntry  *we = ARRPTR(tsv);
 	int			lo = 0,
@@ -335,10 +337,33 @@ load_stats(FunctionCallInfo fcinfo, Bm25Cache *c)
 			{
 				df = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 				c->idf[i] = ar_bm25_idf(c->corpus.n, df);
+				c->df[i] = df;
 			}
 		}
 	}
 	SPI_finish();
+}
+
+/* A new entry for this table, column and query, in CurrentMemoryContext. */
+static Bm25Cache *
+cache_build(FunctionCallInfo fcinfo, TSQuery query, Oid relid, Name attname)
+{
+	Bm25Cache  *c = palloc0(sizeof(Bm25Cache));
+	Size		qsize = VARSIZE(query);
+
+	c->relid = relid;
+	namestrcpy(&c->attname, NameStr(*attname));
+	c->qbytes = palloc(qsize);
+	memcpy(c->qbytes, query, qsize);
+	c->qsize = qsize;
+	c->lex = palloc0(sizeof(char *) * (query->size + 1));
+	c->lexlen = palloc0(sizeof(int) * (query->size + 1));
+	c->idf = palloc0(sizeof(double) * (query->size + 1));
+	c->df = palloc0(sizeof(double) * (query->size + 1));
+	c->tf = palloc0(sizeof(double) * (query->size + 1));
+	if (query->size > 0)
+		collect_terms(GETQUERY(query), GETOPERAND(query), false, c);
+	return c;
 }
 
 /* The cache entry for this table, column and query, loading it on a miss. */
@@ -359,22 +384,29 @@ cache_for_call(FunctionCallInfo fcinfo, TSQuery query, Oid relid, Name attname)
 	fcinfo->flinfo->fn_extra = NULL;
 	old = MemoryContextSwitchTo(AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "arabic_bm25 cache",
 													  ALLOCSET_SMALL_SIZES));
-	c = palloc0(sizeof(Bm25Cache));
-	c->relid = relid;
-	namestrcpy(&c->attname, NameStr(*attname));
-	c->qbytes = palloc(qsize);
-	memcpy(c->qbytes, query, qsize);
-	c->qsize = qsize;
-	c->lex = palloc0(sizeof(char *) * (query->size + 1));
-	c->lexlen = palloc0(sizeof(int) * (query->size + 1));
-	c->idf = palloc0(sizeof(double) * (query->size + 1));
-	c->tf = palloc0(sizeof(double) * (query->size + 1));
-	if (query->size > 0)
-		collect_terms(GETQUERY(query), GETOPERAND(query), false, c);
+	c = cache_build(fcinfo, query, relid, attname);
 	MemoryContextSwitchTo(old);
 	load_stats(fcinfo, c);
 	fcinfo->flinfo->fn_extra = c;
 	return c;
+}
+
+/*
+ * The terms of a query, in the order arabic_bm25 sums them, with N, avgdl
+ * and their df from the statistics (see pga_bm25.h).
+ */
+void
+pga_bm25_query_terms(FunctionCallInfo fcinfo, TSQuery query, Oid relid, Name attname,
+					 PgaBm25Terms *out)
+{
+	Bm25Cache  *c = cache_build(fcinfo, query, relid, attname);
+
+	load_stats(fcinfo, c);
+	out->corpus = c->corpus;
+	out->nterms = c->nterms;
+	out->lex = c->lex;
+	out->lexlen = c->lexlen;
+	out->df = c->df;
 }
 
 /* arabic_bm25(tsv, query, rel, col, k1, b): the BM25 score of one document. */
@@ -389,12 +421,12 @@ arabic_bm25(PG_FUNCTION_ARGS)
 	TSVector	tsv;
 	double		len;
 
-	check_params(p.k1, p.b);
+	pga_bm25_check_params(p.k1, p.b);
 	c = cache_for_call(fcinfo, query, relid, attname);
 	tsv = PG_GETARG_TSVECTOR(0);
-	len = (double) bm25_doc_length(tsv, &c->positions);
+	len = (double) pga_bm25_doc_length(tsv, &c->positions);
 	for (int i = 0; i < c->nterms; i++)
-		c->tf[i] = lexeme_tf(tsv, c->lex[i], c->lexlen[i]);
+		c->tf[i] = pga_bm25_lexeme_tf(tsv, c->lex[i], c->lexlen[i]);
 	PG_RETURN_FLOAT8(ar_bm25_score(c->tf, c->idf, c->nterms, len, &c->corpus, &p));
 }
 
@@ -407,7 +439,7 @@ arabic_bm25_length(PG_FUNCTION_ARGS)
 {
 	if (fcinfo->flinfo->fn_extra == NULL)
 		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ArPosSet));
-	PG_RETURN_INT64(bm25_doc_length(PG_GETARG_TSVECTOR(0), (ArPosSet *) fcinfo->flinfo->fn_extra));
+	PG_RETURN_INT64(pga_bm25_doc_length(PG_GETARG_TSVECTOR(0), (ArPosSet *) fcinfo->flinfo->fn_extra));
 }
 
 /* Run one statement of the analysis; elog on an SPI failure (can't happen). */
