@@ -121,3 +121,14 @@ tables:
 	python3 extension/gen/gen_norm_data.py
 	python3 extension/gen/gen_char_data.py
 	python3 extension/gen/gen_stopwords.py
+
+# PGXN distribution (META.json): a zip of the committed tree, HEAD, under
+# $(DIST_DIR)/pg_arabic-X.Y.Z.zip (PGXN versions have three parts).
+DIST_DIR ?= dist
+DISTVERSION = $(EXTVERSION).0
+.PHONY: dist
+dist:
+	@mkdir -p $(DIST_DIR)
+	git archive --format zip --prefix=$(EXTENSION)-$(DISTVERSION)/ \
+		--output $(DIST_DIR)/$(EXTENSION)-$(DISTVERSION).zip HEAD
+	@echo "$(DIST_DIR)/$(EXTENSION)-$(DISTVERSION).zip"

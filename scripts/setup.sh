@@ -12,7 +12,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PG_MAJOR=${PG_MAJOR:-15}
 PGA_PORT=${PGA_PORT:-54329}
 PGA_DATA=${PGA_DATA:-$TOP/.pgdata}
-DEBIAN_PACKAGES="make gcc libc6-dev pkg-config postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR libicu-dev libpcre2-dev"
+DEBIAN_PACKAGES="make gcc libc6-dev pkg-config postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR libicu-dev libpcre2-dev jq unzip git"
 
 log() { printf '\n== %s\n' "$*"; }
 

@@ -2,7 +2,8 @@
 # Every test: the same set-up as the demo, then pg_regress against the
 # cluster (make installcheck), the demo script on the samples, the fuzz
 # corpus replay, the C unit tests of the core under ASan+UBSan, the upgrade and
-# dump/restore tests (tests/upgrade/run.sh).  The cluster is stopped at the
+# dump/restore tests (tests/upgrade/run.sh), the META.json check and the
+# Debian package build and installcheck.  The cluster is stopped at the
 # end, also on failure.  The last line sums up: "N passed, N failed".
 source "$(dirname "$0")/setup.sh"
 
@@ -68,11 +69,21 @@ counted "unit test runner" make -C "$TOP" -s unit
 
 log "upgrade from every released version, pg_dump and restore (tests/upgrade)"
 counted "upgrade test" bash "$TOP/tests/upgrade/run.sh"
+
+log "META.json against the PGXN Meta Spec 1.0.0, make dist (tests/meta)"
+counted "META.json check" bash "$TOP/tests/meta/check.sh"
+
+# The Debian package: build dependencies from apt, dpkg-buildpackage, the
+# suites against the built .deb (about 3 minutes).  PGA_SKIP_DEB=1 skips it.
+if [ -z "${PGA_SKIP_DEB:-}" ]; then
+	log "Debian package: build, then installcheck against the .deb (tests/deb)"
+	counted "Debian package check" bash "$TOP/tests/deb/check.sh"
+fi
 rm -f "$out"
 
 stop_cluster
 trap - EXIT
 echo
-echo "pg_regress, demo, unit, upgrade and dump/restore checks together:"
+echo "pg_regress, demo, unit, upgrade, dump/restore, META.json and package checks together:"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

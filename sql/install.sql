@@ -24,7 +24,10 @@ ORDER BY 1;
 SELECT current_database() AS regress_db, current_user AS regress_user \gset
 CREATE ROLE pga_owner LOGIN;
 CREATE DATABASE pga_trusted OWNER pga_owner ENCODING 'UTF8' TEMPLATE template0;
-\c pga_trusted pga_owner
+-- SET ROLE rather than a new login: Debian's pg_virtualenv clusters (autopkgtest)
+-- ask a password of every login.
+\c pga_trusted
+SET ROLE pga_owner;
 SELECT rolsuper FROM pg_roles WHERE rolname = current_user;
 CREATE SCHEMA ar;
 CREATE EXTENSION pg_arabic SCHEMA ar;
