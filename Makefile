@@ -45,7 +45,8 @@ ENCODING = UTF8
 NO_LOCALE = 1
 
 PKG_LIBS = icu-i18n libpcre2-8
-PG_CPPFLAGS = -Iextension/core -Iextension/pg $(shell pkg-config --cflags $(PKG_LIBS))
+PG_CPPFLAGS = -Iextension/core -Iextension/pg $(shell pkg-config --cflags $(PKG_LIBS)) \
+	-DPGA_VERSION='"$(EXTVERSION)"'
 # pgvector's warning flags: the glue and the core build warning-free on every
 # supported major version (15-18).  Override for a lenient build: make PG_CFLAGS=
 WARN_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \

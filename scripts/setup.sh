@@ -107,6 +107,23 @@ stop_cluster() {
 	fi
 }
 
+# make installcheck against the running cluster; sets n_ok and n_bad (a run
+# that reports nothing counts as one failure) and shows the diffs on failure.
+run_installcheck() {
+	local out
+	out=$(mktemp)
+	make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" installcheck 2>&1 | tee "$out" || true
+	n_ok=$(grep -cE '^(ok|test) .* \.\.\. ok|^ok [0-9]+ ' "$out" || true)
+	n_bad=$(grep -cE '\.\.\. FAILED|^not ok ' "$out" || true)
+	if [ "$n_ok" = 0 ] && [ "$n_bad" = 0 ]; then n_bad=1; fi
+	if [ "$n_bad" != 0 ]; then
+		for d in "$TOP/regression.diffs" "$TOP/output_iso/regression.diffs"; do
+			if [ -f "$d" ]; then cat "$d"; fi
+		done
+	fi
+	rm -f "$out"
+}
+
 # Create (or re-create) a UTF8 database with the extension.
 fresh_database() {
 	local db=$1

@@ -2,30 +2,35 @@
 # Every test: the same set-up as the demo, then pg_regress against the
 # cluster (make installcheck), the demo script on the samples, the fuzz
 # corpus replay, the C unit tests of the core under ASan+UBSan, the upgrade and
-# dump/restore tests (tests/upgrade/run.sh), the META.json check and the
-# Debian package build and installcheck.  The cluster is stopped at the
+# dump/restore tests (tests/upgrade/run.sh), the META.json check, the Debian
+# package build and installcheck, then the PostgreSQL 17 suite
+# (scripts/test_pg17.sh: the regression suite on 17 and a dump from this 15
+# cluster restored into 17).  The cluster is stopped at the
 # end, also on failure.  The last line sums up: "N passed, N failed".
 source "$(dirname "$0")/setup.sh"
 
 install_packages
+# The PostgreSQL 17 chroot is made (on the first run) while the 15 tests run.
+pg17_prepare=
+if [ "${PGA_PG17:-1}" != 0 ] && [ "$(id -u)" = 0 ]; then
+	pg17_log=$(mktemp)
+	bash "$TOP/scripts/test_pg17.sh" --prepare >"$pg17_log" 2>&1 &
+	pg17_prepare=$!
+fi
+finish() {
+	stop_cluster
+	if [ -n "$pg17_prepare" ]; then wait "$pg17_prepare" || true; fi
+}
 build_and_install
 start_cluster
-trap stop_cluster EXIT
+trap finish EXIT
 
 passed=0
 failed=0
 out=$(mktemp)
 
 log "pg_regress and isolation tests (make installcheck)"
-if make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" installcheck 2>&1 | tee "$out"; then :; fi
-n_ok=$(grep -cE '^(ok|test) .* \.\.\. ok|^ok [0-9]+ ' "$out" || true)
-n_bad=$(grep -cE '\.\.\. FAILED|^not ok ' "$out" || true)
-if [ "$n_ok" = 0 ] && [ "$n_bad" = 0 ]; then n_bad=1; fi
-if [ "$n_bad" != 0 ]; then
-	for d in "$TOP/regression.diffs" "$TOP/output_iso/regression.diffs"; do
-		if [ -f "$d" ]; then cat "$d"; fi
-	done
-fi
+run_installcheck
 passed=$((passed + n_ok))
 failed=$((failed + n_bad))
 
@@ -79,11 +84,22 @@ if [ -z "${PGA_SKIP_DEB:-}" ]; then
 	log "Debian package: build, then installcheck against the .deb (tests/deb)"
 	counted "Debian package check" bash "$TOP/tests/deb/check.sh"
 fi
+
+# PGA_PG17=0 leaves it out (it needs root: debootstrap, chroot).
+if [ "${PGA_PG17:-1}" != 0 ]; then
+	log "PostgreSQL 17 (Debian 13 chroot): regression suite, dump from 15 restored into 17"
+	if [ -n "$pg17_prepare" ]; then
+		wait "$pg17_prepare" || cat "$pg17_log"
+		pg17_prepare=
+		rm -f "$pg17_log"
+	fi
+	counted "PostgreSQL 17 suite" bash "$TOP/scripts/test_pg17.sh"
+fi
 rm -f "$out"
 
 stop_cluster
 trap - EXIT
 echo
-echo "pg_regress, demo, unit, upgrade, dump/restore, META.json and package checks together:"
+echo "pg_regress (15 and 17), demo, unit, upgrade, dump/restore, META.json and package checks together:"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

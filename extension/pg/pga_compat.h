@@ -15,9 +15,9 @@
 #error "pg_arabic requires PostgreSQL 15 or later"
 #endif
 
-/* PG_MODULE_MAGIC_EXT arrived in 18. */
+/* PG_MODULE_MAGIC_EXT arrived in 18; PGA_VERSION is the Makefile's EXTVERSION. */
 #if PG_VERSION_NUM >= 180000
-#define PGA_MODULE_MAGIC PG_MODULE_MAGIC_EXT(.name = "pg_arabic", .version = "0.1")
+#define PGA_MODULE_MAGIC PG_MODULE_MAGIC_EXT(.name = "pg_arabic", .version = PGA_VERSION)
 #else
 #define PGA_MODULE_MAGIC PG_MODULE_MAGIC
 #endif
@@ -43,6 +43,16 @@
 	object_ownercheck(RelationRelationId, (relid), (roleid))
 #else
 #define pga_class_ownercheck(relid, roleid) pg_class_ownercheck((relid), (roleid))
+#endif
+
+/*
+ * pg_attribute_noreturn(), written after a declaration, gave way in 18 to
+ * pg_noreturn, written before it; GCC and clang take the attribute before.
+ */
+#if PG_VERSION_NUM >= 180000
+#define pga_noreturn pg_noreturn
+#else
+#define pga_noreturn pg_attribute_noreturn()
 #endif
 
 #endif							/* PGA_COMPAT_H */

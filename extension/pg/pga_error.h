@@ -7,9 +7,10 @@
 
 #include "ar_alloc.h"
 #include "ar_status.h"
+#include "pga_compat.h"
 
 /* Raise the ERROR that matches a core status; what names the operation. */
-extern void pga_report_status(ArStatus status, const char *what) pg_attribute_noreturn();
+pga_noreturn extern void pga_report_status(ArStatus status, const char *what);
 
 /* Interrupt check for the core: is a cancel or termination pending? */
 extern int	pga_cancel_requested(void);
