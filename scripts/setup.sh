@@ -49,7 +49,7 @@ copy_rum() {
 	lib=$("$PG_CONFIG" --pkglibdir)
 	share=$("$PG_CONFIG" --sharedir)
 	[ -f "$lib/rum.so" ] && return
-	dpkg-query -L "postgresql-$PG_MAJOR-rum" 2>/dev/null | while read -r f; do
+	{ dpkg-query -L "postgresql-$PG_MAJOR-rum" 2>/dev/null || true; } | while read -r f; do
 		[ -f "$f" ] || continue
 		case $f in
 		/usr/lib/postgresql/$PG_MAJOR/lib/*) as_root install -D -m 644 "$f" "$lib/${f#/usr/lib/postgresql/$PG_MAJOR/lib/}" ;;
