@@ -8,7 +8,7 @@
 # 10 %, 1-10 %, 0.1-1 %), top 20 newest.  For each band: the best of 3 of the
 # 8 queries run in one session, with only GIN and with only RUM (the other
 # index dropped inside the session's open transaction), the ratio, and
-# whether both gave the same rows.
+# whether both gave the same rows; before that, the build time of each index.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 ROWS=${PGA_RUM_ROWS:-50000}
@@ -32,9 +32,18 @@ JOIN (SELECT d, timestamp '2015-01-01' + random() * interval '3650 days' AS publ
       FROM generate_series(1, :rows) d) t USING (d)
 GROUP BY p.d, t.published;
 DROP TABLE picks;
-CREATE INDEX news_gin ON news USING gin (tsv);
-CREATE INDEX news_rum ON news USING rum (tsv rum_tsvector_addon_ops, published)
-    WITH (attach = 'published', to = 'tsv');
+SQL
+
+# build time of each index (one run each)
+build_ms() {
+	psql -X -q -d "$DB" -At -c '\timing on' -c "$1" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1
+}
+t_gin_build=$(build_ms "CREATE INDEX news_gin ON news USING gin (tsv)")
+t_rum_build=$(build_ms "CREATE INDEX news_rum ON news USING rum (tsv rum_tsvector_addon_ops, published)
+	WITH (attach = 'published', to = 'tsv')")
+echo "index build (ms): GIN $t_gin_build, RUM $t_rum_build, RUM / GIN = $(awk -v g="$t_gin_build" -v r="$t_rum_build" 'BEGIN {printf "%.2f", r / g}')"
+
+psql -X -q -d "$DB" -v ON_ERROR_STOP=1 -v rows="$ROWS" <<'SQL'
 VACUUM ANALYZE news;
 SELECT count(*) AS articles, count(DISTINCT md5(body)) AS distinct_bodies, pg_size_pretty(pg_table_size('news')) AS heap,
        pg_size_pretty(pg_relation_size('news_gin')) AS gin, pg_size_pretty(pg_relation_size('news_rum')) AS rum
