@@ -49,6 +49,8 @@ copy_rum() {
 	lib=$("$PG_CONFIG" --pkglibdir)
 	share=$("$PG_CONFIG" --sharedir)
 	[ -f "$lib/rum.so" ] && return
+	# only into a copy of the same Debian build
+	[ "$("$PG_CONFIG" --version)" = "$(/usr/lib/postgresql/$PG_MAJOR/bin/pg_config --version 2>/dev/null)" ] || return 0
 	{ dpkg-query -L "postgresql-$PG_MAJOR-rum" 2>/dev/null || true; } | while read -r f; do
 		[ -f "$f" ] || continue
 		case $f in
