@@ -12,7 +12,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PG_MAJOR=${PG_MAJOR:-15}
 PGA_PORT=${PGA_PORT:-54329}
 PGA_DATA=${PGA_DATA:-$TOP/.pgdata}
-DEBIAN_PACKAGES="make gcc libc6-dev pkg-config postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR libicu-dev libpcre2-dev jq unzip git"
+DEBIAN_PACKAGES="make gcc libc6-dev pkg-config postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR libicu-dev libpcre2-dev postgresql-$PG_MAJOR-rum jq unzip git"
 
 log() { printf '\n== %s\n' "$*"; }
 
@@ -38,6 +38,26 @@ install_packages() {
 	fi
 	PG_BINDIR=$("$PG_CONFIG" --bindir)
 	export PG_CONFIG PG_BINDIR
+	copy_rum
+}
+
+# The recipes test uses RUM (Debian's postgresql-N-rum).  When PG_CONFIG names
+# a private copy of Debian's server, copy the package's module and extension
+# files into it (same build, so the same ABI).
+copy_rum() {
+	local lib share f
+	lib=$("$PG_CONFIG" --pkglibdir)
+	share=$("$PG_CONFIG" --sharedir)
+	[ -f "$lib/rum.so" ] && return
+	# only into a copy of the same Debian build
+	[ "$("$PG_CONFIG" --version)" = "$(/usr/lib/postgresql/$PG_MAJOR/bin/pg_config --version 2>/dev/null)" ] || return 0
+	{ dpkg-query -L "postgresql-$PG_MAJOR-rum" 2>/dev/null || true; } | while read -r f; do
+		[ -f "$f" ] || continue
+		case $f in
+		/usr/lib/postgresql/$PG_MAJOR/lib/*) as_root install -D -m 644 "$f" "$lib/${f#/usr/lib/postgresql/$PG_MAJOR/lib/}" ;;
+		/usr/share/postgresql/$PG_MAJOR/extension/*) as_root install -D -m 644 "$f" "$share/extension/${f##*/}" ;;
+		esac
+	done
 }
 
 build_and_install() {
@@ -98,6 +118,18 @@ CONF
 	fi
 	export PGHOST=127.0.0.1 PGPORT=$PGA_PORT PGUSER=postgres
 	unset PGDATABASE
+}
+
+# init_cluster DIR PORT: initdb a further throwaway cluster in DIR (owned by
+# the cluster's owner) listening on 127.0.0.1:PORT only; callers append the
+# rest of their postgresql.conf.
+init_cluster() {
+	local dir=$1 port=$2
+	mkdir -p "$dir"
+	[ "$(id -u)" = 0 ] && chown postgres: "$dir"
+	as_owner "$PG_BINDIR/initdb" -D "$dir" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+	printf "listen_addresses = '127.0.0.1'\nport = %s\nunix_socket_directories = ''\nfsync = off\n" "$port" \
+		>>"$dir/postgresql.conf"
 }
 
 stop_cluster() {

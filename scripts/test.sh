@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: the same set-up as the demo, then pg_regress against the
-# cluster (make installcheck), the demo script on the samples, the fuzz
+# cluster (make installcheck), the demo script on the samples, logical
+# replication of generated columns (tests/replication/run.sh), the fuzz
 # corpus replay, the C unit tests of the core under ASan+UBSan, the upgrade and
 # dump/restore tests (tests/upgrade/run.sh), the META.json check, the Debian
 # package build and installcheck, then the PostgreSQL 17 suite
@@ -41,6 +42,14 @@ if psql -X -q -d pg_arabic_demo_check -v ON_ERROR_STOP=1 -f "$TOP/tests/demo.sql
 	passed=$((passed + 1))
 else
 	echo "demo script failed"
+	failed=$((failed + 1))
+fi
+
+log "logical replication of generated columns (a second, throwaway cluster)"
+if bash "$TOP/tests/replication/run.sh"; then
+	passed=$((passed + 1))
+else
+	echo "logical replication test failed"
 	failed=$((failed + 1))
 fi
 

@@ -93,3 +93,17 @@ SELECT count(*) AS differ FROM (
     EXCEPT ALL SELECT * FROM serial) d;
 RESET ALL;
 DROP TABLE etl_raw, etl_many;
+
+-- The row type is part of what is remembered: once the extension is dropped
+-- and created again (a new type), the same article is parsed again rather
+-- than returned as a row of the dropped type.
+SELECT current_database() AS regress_db \gset
+CREATE DATABASE pga_etl_recreate ENCODING 'UTF8' TEMPLATE template0;
+\c pga_etl_recreate
+CREATE EXTENSION pg_arabic;
+SELECT (arabic_parse_article(E'عنوان الخبر\nنص الخبر هنا طويل بما يكفي ليكون فقرة من المتن.')).title;
+DROP EXTENSION pg_arabic;
+CREATE EXTENSION pg_arabic;
+SELECT arabic_parse_article(E'عنوان الخبر\nنص الخبر هنا طويل بما يكفي ليكون فقرة من المتن.');
+\c :regress_db
+DROP DATABASE pga_etl_recreate;

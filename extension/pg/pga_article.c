@@ -73,7 +73,9 @@ static ArRules *default_rules = NULL;
  * result, each with its own FmgrInfo, so fn_extra never sees the repeats: the
  * memory is process-wide (a parallel worker has its own).  The key is all the
  * result depends on: the raw bytes and the rules, i.e. the shipped rules
- * (fixed for the life of the backend) or the bytes of a rules argument.  No
+ * (fixed for the life of the backend) or the bytes of a rules argument, and
+ * the row type's OID, which the datum carries (the extension may have been
+ * dropped and created again since; a call without fn_expr is not served).  No
  * GUC enters: published is a timestamp without time zone computed with a UTC
  * calendar, so TimeZone and DateStyle do not matter.  Only entries up to
  * LAST_MAX_BYTES are kept, in a context that is reset for each new entry, and
@@ -84,6 +86,7 @@ typedef struct LastArticle
 	MemoryContext cxt;
 	bool		valid;
 	bool		shipped;		/* parsed with the shipped rules */
+	Oid			type;			/* the result's row type */
 	size_t		raw_len;
 	size_t		rules_len;
 	char	   *raw;
@@ -276,11 +279,12 @@ related_jsonb(const ArArticle *a)
 
 /* Whether the remembered article has this key. */
 static bool
-last_matches(text *raw, text *rules)
+last_matches(Oid type, text *raw, text *rules)
 {
 	const LastArticle *l = &last_article;
 
-	if (!l->valid || l->shipped != (rules == NULL) || l->raw_len != VARSIZE_ANY_EXHDR(raw))
+	if (!l->valid || !OidIsValid(type) || l->type != type ||
+		l->shipped != (rules == NULL) || l->raw_len != VARSIZE_ANY_EXHDR(raw))
 		return false;
 	if (rules != NULL &&
 		(l->rules_len != VARSIZE_ANY_EXHDR(rules) ||
@@ -317,6 +321,7 @@ last_remember(text *raw, text *rules, Datum result)
 	else
 		MemoryContextReset(l->cxt);
 	l->shipped = rules == NULL;
+	l->type = HeapTupleHeaderGetTypeId((HeapTupleHeader) r);
 	l->raw_len = raw_len;
 	l->raw = copy_bytes(l->cxt, VARDATA_ANY(raw), raw_len);
 	l->rules_len = rules_len;
@@ -374,7 +379,7 @@ arabic_parse_article(PG_FUNCTION_ARGS)
 	Datum		result;
 
 	pga_require_utf8();
-	if (last_matches(raw, rules_arg))
+	if (last_matches(get_fn_expr_rettype(fcinfo->flinfo), raw, rules_arg))
 		PG_RETURN_POINTER(copy_bytes(CurrentMemoryContext, last_article.result,
 									 VARSIZE(last_article.result)));
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||

@@ -19,16 +19,8 @@ VG_LOGS=$VG_DATA/valgrind
 TESTS=${PGA_VALGRIND_TESTS:-normalize parser dictionary search dates article_gold install}
 
 rm -rf "$VG_DATA"
-mkdir -p "$VG_DATA"
-[ "$(id -u)" = 0 ] && chown postgres: "$VG_DATA"
-as_owner "$PG_BINDIR/initdb" -D "$VG_DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-cat >>"$VG_DATA/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $VG_PORT
-unix_socket_directories = ''
-fsync = off
-max_parallel_workers_per_gather = 0
-CONF
+init_cluster "$VG_DATA" "$VG_PORT"
+echo "max_parallel_workers_per_gather = 0" >>"$VG_DATA/postgresql.conf"
 as_owner mkdir -p "$VG_LOGS"
 log "starting the server under valgrind on port $VG_PORT"
 as_owner bash -c "cd '$VG_DATA' && nohup valgrind --quiet --tool=memcheck --trace-children=yes \
