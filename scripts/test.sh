@@ -58,6 +58,15 @@ else
 fi
 rm -f "$out"
 
+# The Citus comparison needs a Citus build and three more clusters: a note
+# here, never counted.
+log "Citus (tests/citus/run.sh, not counted)"
+if [ -z "${PGA_CITUS_PG_CONFIG:-}" ]; then
+	bash "$TOP/tests/citus/run.sh"
+else
+	echo "citus: run it on its own: PGA_CITUS_PG_CONFIG=$PGA_CITUS_PG_CONFIG bash tests/citus/run.sh"
+fi
+
 stop_cluster
 trap - EXIT
 echo
