@@ -75,6 +75,26 @@ cluster_running() {
 	[ -f "$PGA_DATA/postmaster.pid" ] && as_owner "$PG_BINDIR/pg_ctl" -D "$PGA_DATA" status >/dev/null 2>&1
 }
 
+# init_cluster DIR PORT [SETTING...]: a new cluster in DIR on 127.0.0.1:PORT
+# (trust authentication, no Unix socket), with extra postgresql.conf lines.
+init_cluster() {
+	local dir=$1 port=$2
+	shift 2
+	mkdir -p "$dir"
+	if [ "$(id -u)" = 0 ]; then chown postgres: "$dir"; fi
+	as_owner "$PG_BINDIR/initdb" -D "$dir" -U postgres --auth=trust \
+		--encoding=UTF8 --locale=C.UTF-8 >/dev/null
+	{
+		echo "listen_addresses = '127.0.0.1'"
+		echo "port = $port"
+		echo "unix_socket_directories = ''"
+		echo "fsync = off"
+		echo "max_wal_size = 2GB"
+		echo "logging_collector = off"
+		printf '%s\n' "$@"
+	} >>"$dir/postgresql.conf"
+}
+
 # Start the throwaway cluster, or reuse the one a previous run left.
 start_cluster() {
 	if [ -n "${PGHOST:-}${PGPORT:-}${PGDATABASE:-}${PGUSER:-}" ] && [ -z "${PGA_OWN_CLUSTER:-}" ]; then
@@ -95,18 +115,7 @@ start_cluster() {
 	fi
 	if [ ! -f "$PGA_DATA/PG_VERSION" ]; then
 		log "creating a throwaway cluster in $PGA_DATA"
-		mkdir -p "$PGA_DATA"
-		[ "$(id -u)" = 0 ] && chown postgres: "$PGA_DATA"
-		as_owner "$PG_BINDIR/initdb" -D "$PGA_DATA" -U postgres --auth=trust \
-			--encoding=UTF8 --locale=C.UTF-8 >/dev/null
-		cat >>"$PGA_DATA/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $PGA_PORT
-unix_socket_directories = ''
-fsync = off
-max_wal_size = 2GB
-logging_collector = off
-CONF
+		init_cluster "$PGA_DATA" "$PGA_PORT"
 	fi
 	if cluster_running; then
 		log "reusing the running cluster in $PGA_DATA"

@@ -106,6 +106,15 @@ if [ "${PGA_PG17:-1}" != 0 ]; then
 fi
 rm -f "$out"
 
+# The Citus comparison needs a Citus build and three more clusters: a note
+# here, never counted.
+log "Citus (tests/citus/run.sh, not counted)"
+if [ -z "${PGA_CITUS_PG_CONFIG:-}" ]; then
+	bash "$TOP/tests/citus/run.sh"
+else
+	echo "citus: run it on its own: PGA_CITUS_PG_CONFIG=$PGA_CITUS_PG_CONFIG bash tests/citus/run.sh"
+fi
+
 stop_cluster
 trap - EXIT
 echo

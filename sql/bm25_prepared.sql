@@ -58,6 +58,20 @@ FROM bm25p_news, q, s
 WHERE tsv @@ q.q
 ORDER BY prepared DESC, id;
 
+-- A partitioned table: statistics of the parent, rows scored in each partition.
+CREATE TABLE bm25p_parts (id int, body text,
+	tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED) PARTITION BY RANGE (id);
+CREATE TABLE bm25p_parts_1 PARTITION OF bm25p_parts FOR VALUES FROM (0) TO (4);
+CREATE TABLE bm25p_parts_2 PARTITION OF bm25p_parts FOR VALUES FROM (4) TO (100);
+INSERT INTO bm25p_parts SELECT substr(id, 2)::int, body FROM bm25p_docs;
+SELECT documents, lexemes FROM arabic_bm25_analyze('bm25p_parts', 'tsv');
+WITH s AS MATERIALIZED (SELECT arabic_bm25_prepare('bm25p_parts', 'tsv', 'a | c') AS p)
+SELECT tableoid::regclass AS partition, id, arabic_bm25(tsv, s.p) AS prepared,
+       arabic_bm25(tsv, s.p) = arabic_bm25(tsv, 'a | c', 'bm25p_parts', 'tsv') AS equal_parent,
+       arabic_bm25(tsv, s.p) = (SELECT arabic_bm25(d.tsv, 'a | c', 'bm25p_docs', 'tsv')
+                                FROM bm25p_docs d WHERE d.id = 'd' || bm25p_parts.id) AS equal_table
+FROM bm25p_parts, s WHERE tsv @@ 'a | c'::tsquery ORDER BY id;
+
 -- Stale statistics are an error, not a stale score: the relation no longer
 -- has the N rows they were built over.  verify => false skips the count.
 INSERT INTO bm25p_docs VALUES ('d7', 'a');

@@ -1,0 +1,2 @@
+\set limit_clause ''
+\ir bm25_questions.sql
