@@ -74,6 +74,9 @@ SELECT octet_length(b.raw) > 1024 * 1024 AS over_limit,
        (arabic_parse_article(b.raw)).title = p.title AS same_title,
        (arabic_parse_article(b.raw)).body = p.body AS same_body
 FROM big b, LATERAL arabic_parse_article(b.raw) p;
+-- What is remembered stays within its 1 MB (plus the allocator's blocks).
+SELECT count(*) AS contexts, max(total_bytes) <= 1024 * 1024 + 65536 AS bounded
+FROM pg_backend_memory_contexts WHERE name = 'pg_arabic last article';
 
 -- Parallel workers remember their own articles: the field form in a
 -- parallel plan equals the serial LATERAL form.
