@@ -82,6 +82,27 @@ SELECT arabic_bm25_prepare('bm25p_docs', 'tsv', 'a');
 SELECT documents FROM arabic_bm25_analyze('bm25p_docs', 'tsv');
 SELECT arabic_bm25_prepare('bm25p_docs', 'tsv', 'a');
 
+-- Per row, the value is built once per query (the statistics are read and
+-- the rows counted once); an expression kept across statements (PL/pgSQL
+-- keeps them for the transaction) counts again after a change.
+DO $$
+DECLARE v text;
+BEGIN
+	FOR i IN 1 .. 3 LOOP
+		IF i = 2 THEN
+			INSERT INTO bm25p_docs VALUES ('d9', 'a');
+		ELSIF i = 3 THEN
+			DELETE FROM bm25p_docs WHERE id = 'd9';
+		END IF;
+		BEGIN
+			v := arabic_bm25_prepare('bm25p_docs', 'tsv', 'a')::text;
+			RAISE NOTICE 'pass %: %', i, v;
+		EXCEPTION WHEN object_not_in_prerequisite_state THEN
+			RAISE NOTICE 'pass %: %', i, SQLERRM;
+		END;
+	END LOOP;
+END $$;
+
 -- Missing statistics, a column that is not a tsvector, bad parameters.
 CREATE TABLE bm25p_none (tsv tsvector);
 SELECT arabic_bm25_prepare('bm25p_none', 'tsv', 'a');

@@ -31,6 +31,8 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
+#include "storage/proc.h"
 
 #include "ar_bm25.h"
 #include "pga_bm25.h"
@@ -372,6 +374,94 @@ verify_row_count(Oid relid, Name attname, double n)
 }
 
 /*
+ * What arabic_bm25_prepare keeps between the rows of one query: written
+ * per row (arabic_bm25(tsv, arabic_bm25_prepare(...)) on one node), it is
+ * STABLE and so called per row; its arguments and its result are kept so
+ * the statistics are read and the rows counted once.  The key includes the
+ * snapshot, so an expression state that outlives a statement (PL/pgSQL
+ * keeps some for the transaction) counts again once the data can differ.
+ */
+typedef struct PrepareKey
+{
+	LocalTransactionId lxid;
+	TransactionId xmin;
+	TransactionId xmax;
+	CommandId	curcid;
+} PrepareKey;
+
+typedef struct PrepareCache
+{
+	PrepareKey	key;
+	Oid			relid;
+	NameData	attname;
+	double		k1;
+	double		b;
+	bool		verify;
+	TSQuery		query;			/* a copy */
+	Bm25Prepared *value;		/* a copy */
+} PrepareCache;
+
+static PrepareKey
+prepare_key(void)
+{
+	PrepareKey	k;
+	Snapshot	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
+
+	memset(&k, 0, sizeof(k));
+	k.lxid = MyProc->lxid;
+	if (snap != NULL)
+	{
+		k.xmin = snap->xmin;
+		k.xmax = snap->xmax;
+		k.curcid = snap->curcid;
+	}
+	return k;
+}
+
+static Bm25Prepared *
+prepare_cached(FunctionCallInfo fcinfo, Oid relid, Name attname, TSQuery query,
+			   double k1, double b, bool verify)
+{
+	PrepareCache *c = (PrepareCache *) fcinfo->flinfo->fn_extra;
+	PrepareKey	k = prepare_key();
+
+	if (c != NULL && c->key.lxid == k.lxid && c->key.xmin == k.xmin && c->key.xmax == k.xmax &&
+		c->key.curcid == k.curcid && c->relid == relid && strcmp(NameStr(c->attname), NameStr(*attname)) == 0 &&
+		c->k1 == k1 && c->b == b && c->verify == verify &&
+		VARSIZE(c->query) == VARSIZE(query) && memcmp(c->query, query, VARSIZE(query)) == 0)
+		return c->value;
+	return NULL;
+}
+
+static void
+prepare_keep(FunctionCallInfo fcinfo, Oid relid, Name attname, TSQuery query,
+			 double k1, double b, bool verify, Bm25Prepared *value)
+{
+	PrepareCache *c = (PrepareCache *) fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+
+	if (c != NULL)
+		MemoryContextDelete(GetMemoryChunkContext(c));
+	fcinfo->flinfo->fn_extra = NULL;
+	old = MemoryContextSwitchTo(AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
+													  "arabic_bm25_prepare cache",
+													  ALLOCSET_SMALL_SIZES));
+	c = palloc0(sizeof(PrepareCache));
+	c->key = prepare_key();
+	c->relid = relid;
+	namestrcpy(&c->attname, NameStr(*attname));
+	c->k1 = k1;
+	c->b = b;
+	c->verify = verify;
+	c->query = palloc(VARSIZE(query));
+	memcpy(c->query, query, VARSIZE(query));
+	c->value = palloc(VARSIZE(value));
+	memcpy(c->value, value, VARSIZE(value));
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = c;
+}
+
+/*
  * arabic_bm25_prepare(rel, col, query, k1, b, verify): the prepared query,
  * from the statistics arabic_bm25 would read; verify compares N with the
  * relation's row count first.
@@ -385,17 +475,28 @@ arabic_bm25_prepare(PG_FUNCTION_ARGS)
 	double		k1 = PG_GETARG_FLOAT8(3);
 	double		b = PG_GETARG_FLOAT8(4);
 	bool		verify = PG_GETARG_BOOL(5);
+	Bm25Prepared *value = prepare_cached(fcinfo, relid, attname, query, k1, b, verify);
 	PgaBm25Terms t;
 	char	  **lex;
+	Bm25Prepared *copy;
 
-	pga_bm25_check_params(k1, b);
-	pga_bm25_query_terms(fcinfo, query, relid, attname, &t);
-	if (verify)
-		verify_row_count(relid, attname, t.corpus.n);
-	lex = palloc(sizeof(char *) * (t.nterms + 1));
-	for (int i = 0; i < t.nterms; i++)
-		lex[i] = lenprefixed_copy(t.lex[i], t.lexlen[i]);
-	PG_RETURN_POINTER(prepared_make(t.corpus.n, t.corpus.avgdl, k1, b, t.nterms, lex, t.df));
+	if (value == NULL)
+	{
+		pga_bm25_check_params(k1, b);
+		pga_bm25_query_terms(fcinfo, query, relid, attname, &t);
+		if (verify)
+			verify_row_count(relid, attname, t.corpus.n);
+		lex = palloc(sizeof(char *) * (t.nterms + 1));
+		for (int i = 0; i < t.nterms; i++)
+			lex[i] = lenprefixed_copy(t.lex[i], t.lexlen[i]);
+		value = prepared_make(t.corpus.n, t.corpus.avgdl, k1, b, t.nterms, lex, t.df);
+		prepare_keep(fcinfo, relid, attname, query, k1, b, verify, value);
+		PG_RETURN_POINTER(value);
+	}
+	/* the caller gets its own copy, never the cache's */
+	copy = palloc(VARSIZE(value));
+	memcpy(copy, value, VARSIZE(value));
+	PG_RETURN_POINTER(copy);
 }
 
 /* What the score keeps between rows: the value it was built for and the idf. */
