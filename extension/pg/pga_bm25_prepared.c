@@ -36,6 +36,7 @@
 
 #include "ar_bm25.h"
 #include "pga_bm25.h"
+#include "pga_compat.h"
 
 PG_FUNCTION_INFO_V1(arabic_bm25_prepared_in);
 PG_FUNCTION_INFO_V1(arabic_bm25_prepared_out);
@@ -408,7 +409,7 @@ prepare_key(void)
 	Snapshot	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
 
 	memset(&k, 0, sizeof(k));
-	k.lxid = MyProc->lxid;
+	k.lxid = pga_my_lxid();
 	if (snap != NULL)
 	{
 		k.xmin = snap->xmin;

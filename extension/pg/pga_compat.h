@@ -55,4 +55,11 @@
 #define pga_noreturn pg_attribute_noreturn()
 #endif
 
+/* PGPROC's local transaction id moved into its vxid in 17. */
+#if PG_VERSION_NUM >= 170000
+#define pga_my_lxid() (MyProc->vxid.lxid)
+#else
+#define pga_my_lxid() (MyProc->lxid)
+#endif
+
 #endif							/* PGA_COMPAT_H */
