@@ -51,6 +51,17 @@ chroot_run() {
 		PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
 }
 
+# chroot_copy_checkout TOP DIR: a copy of the checkout in DIR/build/pg_arabic,
+# without git, clusters and build output (another major builds there).
+chroot_copy_checkout() {
+	rm -rf "$2/build"
+	mkdir -p "$2/build/pg_arabic"
+	tar -C "$1" --exclude-vcs --exclude=./.pgdata --exclude='*.o' --exclude='*.so' \
+		--exclude='*.bc' --exclude=./.deps --exclude=./results --exclude=./output_iso \
+		--exclude=./tests/fuzz/bin --exclude=./tests/unit/run_unit -cf - . |
+		tar -C "$2/build/pg_arabic" -xf -
+}
+
 # chroot_make SUITE DIR PACKAGES...: make the cached chroot unless present.
 # No service starts inside it (policy-rc.d) and installing PostgreSQL makes
 # no cluster: the tests make their own.

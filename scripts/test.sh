@@ -50,20 +50,6 @@ else
 	failed=$((failed + 1))
 fi
 
-# add_counts NAME FILE: add the last "N passed, N failed" line of FILE.
-add_counts() {
-	local line n
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$2" | tail -1)
-	if [ -n "$line" ]; then
-		passed=$((passed + ${line%% passed*}))
-		n=${line#*, }
-		failed=$((failed + ${n%% failed}))
-	else
-		echo "$1 did not finish"
-		failed=$((failed + 1))
-	fi
-}
-
 log "C unit tests of the core (ASan + UBSan)"
 make -C "$TOP" -s unit 2>&1 | tee "$out" || true
 add_counts "unit test runner" "$out"

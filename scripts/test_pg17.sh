@@ -13,8 +13,9 @@
 set -euo pipefail
 
 if [ "${1:-}" = --inside ]; then
-	# In the chroot: build, install, test against 17.
-	export PG_MAJOR=17 PGA_PORT=$PGA_PORT17 PGA_DATA=/build/pgdata17
+	# In the chroot: build, install, test against PGA_INSIDE_MAJOR (17;
+	# tests/compat/compile.sh runs 18 this way) on port PGA_INSIDE_PORT.
+	export PG_MAJOR=$PGA_INSIDE_MAJOR PGA_PORT=$PGA_INSIDE_PORT PGA_DATA=/build/pgdata$PGA_INSIDE_MAJOR
 	unset PG_CONFIG PGHOST PGPORT PGUSER PGDATABASE
 	source "$(dirname "$0")/setup.sh"
 	install_packages
@@ -24,12 +25,12 @@ if [ "${1:-}" = --inside ]; then
 	trap stop_cluster EXIT
 	passed=0
 	failed=0
-	log "PostgreSQL 17: pg_regress and isolation tests (make installcheck)"
+	log "PostgreSQL $PG_MAJOR: pg_regress and isolation tests (make installcheck)"
 	run_installcheck
 	passed=$((passed + n_ok))
 	failed=$((failed + n_bad))
 	if [ -n "${PGA_DUMP_FROM_PORT:-}" ]; then
-		log "dump on PostgreSQL 15 (port $PGA_DUMP_FROM_PORT), restore into 17, compare"
+		log "dump on PostgreSQL 15 (port $PGA_DUMP_FROM_PORT), restore into $PG_MAJOR, compare"
 		if bash "$TOP/tests/dump/restore.sh" "$PGA_DUMP_FROM_PORT" "$PGA_PORT"; then
 			passed=$((passed + 1))
 		else
@@ -78,19 +79,14 @@ trap cleanup EXIT
 chroot_make trixie "$ROOT17" $PACKAGES_17
 
 log "copying the checkout into $ROOT17/build"
-rm -rf "$ROOT17/build"
-mkdir -p "$ROOT17/build/pg_arabic"
-tar -C "$TOP" --exclude-vcs --exclude=./.pgdata --exclude='*.o' --exclude='*.so' \
-	--exclude='*.bc' --exclude=./.deps --exclude=./results --exclude=./output_iso \
-	--exclude=./tests/fuzz/bin --exclude=./tests/unit/run_unit -cf - . |
-	tar -C "$ROOT17/build/pg_arabic" -xf -
+chroot_copy_checkout "$TOP" "$ROOT17"
 cp /etc/resolv.conf "$ROOT17/etc/resolv.conf" 2>/dev/null || true
 chroot_mount "$ROOT17"
 
 out=$(mktemp)
-chroot_run "$ROOT17" PGA_PORT17="$PGA_PORT17" PGA_DUMP_FROM_PORT="$PGPORT" \
+chroot_run "$ROOT17" PGA_INSIDE_MAJOR=17 PGA_INSIDE_PORT="$PGA_PORT17" PGA_DUMP_FROM_PORT="$PGPORT" \
 	bash /build/pg_arabic/scripts/test_pg17.sh --inside 2>&1 | tee "$out" || true
-line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -1)
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -1 || true)
 rm -f "$out"
 chroot_umount_all
 echo

@@ -54,7 +54,9 @@ chroot_mount "$run"
 chroot_log "bash .ci/run in a pristine Debian 12 chroot, commit $commit (log: $log)"
 start=$(date +%s)
 rc=0
-chroot_run "$run" CI=true bash -c 'cd /ci/pg_arabic && bash .ci/run' >"$log" 2>&1 </dev/null || rc=$?
+# each line of the log starts with the seconds since the start
+chroot_run "$run" CI=true bash -c 'cd /ci/pg_arabic && bash .ci/run' 2>&1 </dev/null |
+	while IFS= read -r line; do printf '%4ds %s\n' $(($(date +%s) - start)) "$line"; done >"$log" || rc=$?
 elapsed=$(($(date +%s) - start))
 tail -40 "$log"
 echo
