@@ -5,9 +5,10 @@
 # PostgreSQL 15 cluster and restored into the 17 one (tests/dump/restore.sh).
 #
 # 17 runs in a minimal trixie chroot (scripts/chroot.sh), cached in
-# /var/cache/pg_arabic between runs; the checkout is copied into it (the 15
-# build's objects stay out), /proc is mounted for the run and unmounted on
-# exit, also on failure.  The 17 cluster listens on 127.0.0.1:PGA_PORT17
+# /var/cache/pg_arabic between runs and seen through a private overlay per
+# run (runs from several checkouts at once do not meet); the checkout is
+# copied into it (the 15 build's objects stay out); the overlay and /proc
+# are unmounted on exit, also on failure.  The 17 cluster listens on 127.0.0.1:PGA_PORT17
 # (default PGA_PORT + 1) and is stopped at the end.  Needs root.  Last line:
 # "N passed, N failed".  Called by scripts/test.sh; runs alone as well.
 set -euo pipefail
@@ -78,13 +79,14 @@ trap cleanup EXIT
 
 chroot_make trixie "$ROOT17" $PACKAGES_17
 
-log "copying the checkout into $ROOT17/build"
-chroot_copy_checkout "$TOP" "$ROOT17"
-cp /etc/resolv.conf "$ROOT17/etc/resolv.conf" 2>/dev/null || true
-chroot_mount "$ROOT17"
+chroot_overlay "$ROOT17"
+log "copying the checkout into $CHROOT_VIEW/build (a private view of $ROOT17)"
+chroot_copy_checkout "$TOP" "$CHROOT_VIEW"
+cp /etc/resolv.conf "$CHROOT_VIEW/etc/resolv.conf" 2>/dev/null || true
+chroot_mount "$CHROOT_VIEW"
 
 out=$(mktemp)
-chroot_run "$ROOT17" PGA_INSIDE_MAJOR=17 PGA_INSIDE_PORT="$PGA_PORT17" PGA_DUMP_FROM_PORT="$PGPORT" \
+chroot_run "$CHROOT_VIEW" PGA_INSIDE_MAJOR=17 PGA_INSIDE_PORT="$PGA_PORT17" PGA_DUMP_FROM_PORT="$PGPORT" \
 	bash /build/pg_arabic/scripts/test_pg17.sh --inside 2>&1 | tee "$out" || true
 line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -1 || true)
 rm -f "$out"
