@@ -35,12 +35,32 @@ chroot_mount() {
 	CHROOT_MOUNTS+=("$dir/proc")
 }
 
+# chroot_overlay DIR: a private writable view of the cached chroot DIR for
+# one run (overlayfs), in CHROOT_VIEW; what the run writes there (the build,
+# the installed extension, the cluster) is thrown away by chroot_umount_all,
+# so runs at the same time from several checkouts do not meet.
+CHROOT_SCRATCH=()
+chroot_overlay() {
+	local scratch
+	mkdir -p "$PGA_CHROOT_CACHE/runs"
+	scratch=$(mktemp -d "$PGA_CHROOT_CACHE/runs/run.XXXXXX")
+	CHROOT_SCRATCH+=("$scratch")
+	mkdir "$scratch/upper" "$scratch/work" "$scratch/root"
+	mount -t overlay overlay -o "lowerdir=$1,upperdir=$scratch/upper,workdir=$scratch/work" "$scratch/root"
+	CHROOT_MOUNTS+=("$scratch/root")
+	CHROOT_VIEW=$scratch/root
+}
+
 chroot_umount_all() {
 	local i
 	for ((i = ${#CHROOT_MOUNTS[@]} - 1; i >= 0; i--)); do
 		umount "${CHROOT_MOUNTS[i]}" 2>/dev/null || umount -l "${CHROOT_MOUNTS[i]}" 2>/dev/null || true
 	done
 	CHROOT_MOUNTS=()
+	for i in "${CHROOT_SCRATCH[@]}"; do
+		rm -rf --one-file-system "$i"
+	done
+	CHROOT_SCRATCH=()
 }
 
 # chroot_run DIR CMD...: run CMD in the chroot with a clean environment.
@@ -49,6 +69,17 @@ chroot_run() {
 	shift
 	chroot "$dir" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
 		PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
+}
+
+# chroot_copy_checkout TOP DIR: a copy of the checkout in DIR/build/pg_arabic,
+# without git, clusters and build output (another major builds there).
+chroot_copy_checkout() {
+	rm -rf "$2/build"
+	mkdir -p "$2/build/pg_arabic"
+	tar -C "$1" --exclude-vcs --exclude=./.pgdata --exclude='*.o' --exclude='*.so' \
+		--exclude='*.bc' --exclude=./.deps --exclude=./results --exclude=./output_iso \
+		--exclude=./tests/fuzz/bin --exclude=./tests/unit/run_unit -cf - . |
+		tar -C "$2/build/pg_arabic" -xf -
 }
 
 # chroot_make SUITE DIR PACKAGES...: make the cached chroot unless present.

@@ -165,6 +165,21 @@ run_installcheck() {
 	rm -f "$out"
 }
 
+# add_counts NAME FILE: add the last "N passed, N failed" line of FILE to
+# passed and failed (a FILE without one counts as one failure).
+add_counts() {
+	local line n
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$2" | tail -1 || true)
+	if [ -n "$line" ]; then
+		passed=$((passed + ${line%% passed*}))
+		n=${line#*, }
+		failed=$((failed + ${n%% failed}))
+	else
+		echo "$1 did not finish"
+		failed=$((failed + 1))
+	fi
+}
+
 # Create (or re-create) a UTF8 database with the extension.
 fresh_database() {
 	local db=$1

@@ -5,16 +5,18 @@
 # PostgreSQL 15 cluster and restored into the 17 one (tests/dump/restore.sh).
 #
 # 17 runs in a minimal trixie chroot (scripts/chroot.sh), cached in
-# /var/cache/pg_arabic between runs; the checkout is copied into it (the 15
-# build's objects stay out), /proc is mounted for the run and unmounted on
-# exit, also on failure.  The 17 cluster listens on 127.0.0.1:PGA_PORT17
+# /var/cache/pg_arabic between runs and seen through a private overlay per
+# run (runs from several checkouts at once do not meet); the checkout is
+# copied into it (the 15 build's objects stay out); the overlay and /proc
+# are unmounted on exit, also on failure.  The 17 cluster listens on 127.0.0.1:PGA_PORT17
 # (default PGA_PORT + 1) and is stopped at the end.  Needs root.  Last line:
 # "N passed, N failed".  Called by scripts/test.sh; runs alone as well.
 set -euo pipefail
 
 if [ "${1:-}" = --inside ]; then
-	# In the chroot: build, install, test against 17.
-	export PG_MAJOR=17 PGA_PORT=$PGA_PORT17 PGA_DATA=/build/pgdata17
+	# In the chroot: build, install, test against PGA_INSIDE_MAJOR (17;
+	# tests/compat/compile.sh runs 18 this way) on port PGA_INSIDE_PORT.
+	export PG_MAJOR=$PGA_INSIDE_MAJOR PGA_PORT=$PGA_INSIDE_PORT PGA_DATA=/build/pgdata$PGA_INSIDE_MAJOR
 	unset PG_CONFIG PGHOST PGPORT PGUSER PGDATABASE
 	source "$(dirname "$0")/setup.sh"
 	install_packages
@@ -24,12 +26,12 @@ if [ "${1:-}" = --inside ]; then
 	trap stop_cluster EXIT
 	passed=0
 	failed=0
-	log "PostgreSQL 17: pg_regress and isolation tests (make installcheck)"
+	log "PostgreSQL $PG_MAJOR: pg_regress and isolation tests (make installcheck)"
 	run_installcheck
 	passed=$((passed + n_ok))
 	failed=$((failed + n_bad))
 	if [ -n "${PGA_DUMP_FROM_PORT:-}" ]; then
-		log "dump on PostgreSQL 15 (port $PGA_DUMP_FROM_PORT), restore into 17, compare"
+		log "dump on PostgreSQL 15 (port $PGA_DUMP_FROM_PORT), restore into $PG_MAJOR, compare"
 		if bash "$TOP/tests/dump/restore.sh" "$PGA_DUMP_FROM_PORT" "$PGA_PORT"; then
 			passed=$((passed + 1))
 		else
@@ -77,20 +79,16 @@ trap cleanup EXIT
 
 chroot_make trixie "$ROOT17" $PACKAGES_17
 
-log "copying the checkout into $ROOT17/build"
-rm -rf "$ROOT17/build"
-mkdir -p "$ROOT17/build/pg_arabic"
-tar -C "$TOP" --exclude-vcs --exclude=./.pgdata --exclude='*.o' --exclude='*.so' \
-	--exclude='*.bc' --exclude=./.deps --exclude=./results --exclude=./output_iso \
-	--exclude=./tests/fuzz/bin --exclude=./tests/unit/run_unit -cf - . |
-	tar -C "$ROOT17/build/pg_arabic" -xf -
-cp /etc/resolv.conf "$ROOT17/etc/resolv.conf" 2>/dev/null || true
-chroot_mount "$ROOT17"
+chroot_overlay "$ROOT17"
+log "copying the checkout into $CHROOT_VIEW/build (a private view of $ROOT17)"
+chroot_copy_checkout "$TOP" "$CHROOT_VIEW"
+cp /etc/resolv.conf "$CHROOT_VIEW/etc/resolv.conf" 2>/dev/null || true
+chroot_mount "$CHROOT_VIEW"
 
 out=$(mktemp)
-chroot_run "$ROOT17" PGA_PORT17="$PGA_PORT17" PGA_DUMP_FROM_PORT="$PGPORT" \
+chroot_run "$CHROOT_VIEW" PGA_INSIDE_MAJOR=17 PGA_INSIDE_PORT="$PGA_PORT17" PGA_DUMP_FROM_PORT="$PGPORT" \
 	bash /build/pg_arabic/scripts/test_pg17.sh --inside 2>&1 | tee "$out" || true
-line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -1)
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -1 || true)
 rm -f "$out"
 chroot_umount_all
 echo

@@ -96,8 +96,11 @@ SELECT arabic_normalize('x', ' , ');
 SELECT current_database() AS regress_db \gset
 CREATE DATABASE pga_sql_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
 \c pga_sql_ascii
+-- PostgreSQL 18 adds a CONTEXT naming the script line; 15 and 17 do not.
+\set SHOW_CONTEXT never
 CREATE EXTENSION pg_arabic;
 \c :regress_db
+\set SHOW_CONTEXT errors
 DROP DATABASE pga_sql_ascii;
 
 DROP TABLE norm_cases, samples, sample_text;

@@ -6,11 +6,14 @@
 # checked only when PGA_COMPAT_SUITE names a suite that has it.  The
 # extension is built with its strict flags (-Wall -Wextra -Werror ...) in a
 # cached minimal chroot of that suite (scripts/chroot.sh), from a copy of the
-# checkout.  Needs root; the first run makes the chroot (a few minutes), so
-# scripts/test.sh does not run it.  Last line: "N passed, N failed".
+# checkout; where the suite has the server as well, the whole regression
+# suite runs against it (scripts/test_pg17.sh --inside, on port PGA_PORT + 2;
+# PGA_COMPAT_INSTALLCHECK=0 leaves it out).  Needs root; the first run makes
+# the chroot (about 7 minutes), so scripts/test.sh does not run it.  Last
+# line: "N passed, N failed".
 #   bash tests/compat/compile.sh
 set -euo pipefail
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "$0")/../../scripts/setup.sh"
 source "$TOP/scripts/chroot.sh"
 suite=${PGA_COMPAT_SUITE:-sid}
 majors=${PGA_COMPAT_MAJORS:-16 18}
@@ -25,6 +28,8 @@ cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 chroot_run "$root" apt-get update -qq
 passed=0
 failed=0
+port=$((${PGA_PORT:-54329} + 2))
+out=$(mktemp)
 for m in $majors; do
 	if ! chroot_run "$root" apt-cache show "postgresql-server-dev-$m" >/dev/null 2>&1; then
 		echo "PostgreSQL $m: $suite has no postgresql-server-dev-$m, not checked"
@@ -32,18 +37,23 @@ for m in $majors; do
 	fi
 	chroot_run "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 		--no-install-recommends "postgresql-server-dev-$m" >/dev/null
-	rm -rf "$root/build"
-	mkdir -p "$root/build/pg_arabic"
-	tar -C "$TOP" --exclude-vcs --exclude=./.pgdata --exclude='*.o' --exclude='*.so' \
-		--exclude='*.bc' --exclude=./.deps -cf - . | tar -C "$root/build/pg_arabic" -xf -
-	if chroot_run "$root" make -C /build/pg_arabic -s PG_CONFIG="/usr/lib/postgresql/$m/bin/pg_config"; then
-		echo "PostgreSQL $m ($(chroot_run "$root" "/usr/lib/postgresql/$m/bin/pg_config" --version)," \
-			"gcc $(chroot_run "$root" gcc -dumpfullversion)): built with the strict flags, no warning"
-		passed=$((passed + 1))
-	else
+	chroot_copy_checkout "$TOP" "$root"
+	if ! chroot_run "$root" make -C /build/pg_arabic -s PG_CONFIG="/usr/lib/postgresql/$m/bin/pg_config"; then
 		echo "PostgreSQL $m: build failed"
 		failed=$((failed + 1))
+		continue
 	fi
+	echo "PostgreSQL $m ($(chroot_run "$root" "/usr/lib/postgresql/$m/bin/pg_config" --version)," \
+		"gcc $(chroot_run "$root" gcc -dumpfullversion)): built with the strict flags, no warning"
+	passed=$((passed + 1))
+	# Where the suite has the server too, the whole regression suite.
+	[ "${PGA_COMPAT_INSTALLCHECK:-1}" = 1 ] || continue
+	chroot_run "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends "postgresql-$m" >/dev/null || continue
+	chroot_run "$root" PGA_INSIDE_MAJOR="$m" PGA_INSIDE_PORT="$port" \
+		bash /build/pg_arabic/scripts/test_pg17.sh --inside 2>&1 | tee "$out" || true
+	add_counts "PostgreSQL $m suite" "$out"
 done
+rm -f "$out"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

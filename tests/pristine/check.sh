@@ -13,6 +13,8 @@
 # installs, not even the PostgreSQL 17 chroot of scripts/test_pg17.sh, is
 # there for the next.  As in a container, services do not start on package
 # installation (policy-rc.d).  Everything mounted is unmounted at the end.
+# The chroot shares the machine's network: when port 54329 (and 54330, for
+# 17) is taken there, pass PGA_PORT=<free port> (17 takes the next one).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../../scripts/chroot.sh"
@@ -54,7 +56,9 @@ chroot_mount "$run"
 chroot_log "bash .ci/run in a pristine Debian 12 chroot, commit $commit (log: $log)"
 start=$(date +%s)
 rc=0
-chroot_run "$run" CI=true bash -c 'cd /ci/pg_arabic && bash .ci/run' >"$log" 2>&1 </dev/null || rc=$?
+# each line of the log starts with the seconds since the start
+chroot_run "$run" CI=true ${PGA_PORT:+PGA_PORT=$PGA_PORT} bash -c 'cd /ci/pg_arabic && bash .ci/run' 2>&1 </dev/null |
+	while IFS= read -r line; do printf '%4ds %s\n' $(($(date +%s) - start)) "$line"; done >"$log" || rc=$?
 elapsed=$(($(date +%s) - start))
 tail -40 "$log"
 echo
