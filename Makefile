@@ -7,11 +7,18 @@ MODULE_big = pg_arabic
 CORE_OBJS = \
 	extension/core/ar_alloc.o \
 	extension/core/ar_article.o \
+	extension/core/ar_article_lines.o \
+	extension/core/ar_article_model.o \
+	extension/core/ar_article_related.o \
+	extension/core/ar_article_rules.o \
+	extension/core/ar_article_tags.o \
+	extension/core/ar_article_text.o \
 	extension/core/ar_bm25.o \
 	extension/core/ar_char_data.o \
 	extension/core/ar_date.o \
 	extension/core/ar_dedup.o \
 	extension/core/ar_fold.o \
+	extension/core/ar_hashset.o \
 	extension/core/ar_norm_data.o \
 	extension/core/ar_normalize.o \
 	extension/core/ar_status.o \
@@ -78,16 +85,16 @@ FUZZ_SECONDS ?= 60
 FUZZ_LIBS_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS))
 FUZZ_LIBS = $(shell pkg-config --libs $(PKG_LIBS)) -lm
 
-tests/fuzz/bin/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h $(CORE_SRC) $(wildcard extension/core/*.h)
+tests/fuzz/bin/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h tests/unit/article_check.c $(CORE_SRC) $(wildcard extension/core/*.h)
 	@mkdir -p tests/fuzz/bin
 	$(CC) $(UNIT_CFLAGS) -Iextension/core -Itests/fuzz -Itests/unit $(FUZZ_LIBS_CFLAGS) -o $@ \
-		$(CORE_SRC) tests/unit/unit_util.c tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(FUZZ_LIBS)
+		$(CORE_SRC) tests/unit/unit_util.c tests/unit/article_check.c tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(FUZZ_LIBS)
 
 tests/fuzz/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(CORE_SRC) $(wildcard extension/core/*.h)
 	@mkdir -p tests/fuzz/bin
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-Iextension/core -Itests/fuzz -Itests/unit $(FUZZ_LIBS_CFLAGS) -o $@ \
-		$(CORE_SRC) tests/unit/unit_util.c tests/fuzz/fuzz_$*.c $(FUZZ_LIBS)
+		$(CORE_SRC) tests/unit/unit_util.c tests/unit/article_check.c tests/fuzz/fuzz_$*.c $(FUZZ_LIBS)
 
 .PHONY: unit bench tables fuzz fuzz-replay valgrind-check
 # pg_regress with the server under valgrind (slow: a subset of the tests).
