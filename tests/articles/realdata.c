@@ -10,8 +10,9 @@
  * and body columns joined by newlines (see SOURCES).  Prints per source the
  * share of records with each field found, and with --review N (default 50)
  * N records drawn with a fixed seed (20 from the first set, the rest from
- * the second) with their fields, the lines removed from the body and the
- * body itself, for review by hand.  Exit code 0 whatever it finds.
+ * the second; outlets taken in turn) with their fields, the lines removed
+ * from the body and the body itself, for review by hand.  Exit code 0
+ * whatever it finds.
  *
  *	usage: realdata --data DIR [--review N] [--seed S] [--rules FILE]
  */
@@ -488,37 +489,76 @@ print_review(int n, const Record *rec)
 	ar_article_free(&a);
 }
 
-/* Deterministic choice of n records: 20 from the first set, the rest from the others. */
+static uint64_t
+xorshift(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+/* Is records[r] the first of its outlet in records[lo..r]? */
+static bool
+outlet_first(int lo, int r)
+{
+	for (int i = lo; i < r; i++)
+		if (strcmp(records[i].outlet, records[r].outlet) == 0)
+			return false;
+	return true;
+}
+
+/*
+ * Draw up to want records of records[lo..hi) for review, taking outlets in
+ * turn (a random record of each outlet per round) so that small outlets are
+ * seen too; returns how many were printed.
+ */
+static int
+review_part(int lo, int hi, int want, uint64_t *seed, int shown)
+{
+	bool	   *taken = calloc(hi - lo + 1, sizeof(bool));
+	int		   *cand = malloc((hi - lo + 1) * sizeof(int));
+	int			got = 0;
+	bool		progress = true;
+
+	while (got < want && progress)
+	{
+		progress = false;
+		for (int first = lo; first < hi && got < want; first++)
+		{
+			int			nc = 0;
+
+			if (!outlet_first(lo, first))
+				continue;
+			for (int r = first; r < hi; r++)
+				if (!taken[r - lo] && strcmp(records[r].outlet, records[first].outlet) == 0)
+					cand[nc++] = r;
+			if (nc > 0)
+			{
+				int			r = cand[xorshift(seed) % (uint64_t) nc];
+
+				taken[r - lo] = true;
+				print_review(shown + ++got, &records[r]);
+				progress = true;
+			}
+		}
+	}
+	free(cand);
+	free(taken);
+	return got;
+}
+
+/* Deterministic choice of n records: 20 from the first set, the rest from the second. */
 static void
 review(int n, uint64_t seed)
 {
 	int			nfirst = 0,
-				want_first = n < 20 ? n : 20,
-				shown = 0;
-	bool	   *taken = calloc(nrecords, sizeof(bool));
+				shown;
 
 	while (nfirst < nrecords && strcmp(records[nfirst].set, records[0].set) == 0)
 		nfirst++;
-	for (int part = 0; part < 2; part++)
-	{
-		int			lo = part ? nfirst : 0,
-					hi = part ? nrecords : nfirst,
-					want = part ? n - want_first : want_first;
-
-		for (int got = 0; got < want && got < hi - lo;)
-		{
-			int			r;
-
-			seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;	/* xorshift64 */
-			r = lo + (int) (seed % (uint64_t) (hi - lo));
-			if (taken[r])
-				continue;
-			taken[r] = true;
-			print_review(++shown, &records[r]);
-			got++;
-		}
-	}
-	free(taken);
+	shown = review_part(0, nfirst, n < 20 ? n : 20, &seed, 0);
+	review_part(nfirst, nrecords, n - shown, &seed, shown);
 }
 
 int
