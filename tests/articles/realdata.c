@@ -478,12 +478,21 @@ print_review(int n, const Record *rec)
 	{
 		const char *nl = memchr(line, '\n', end - line);
 		int			n = (int) ((nl ? nl : end) - line),
-					cut = n;
+					head = n,
+					tail = n;
 
-		if (cut > 300)			/* long paragraphs: their start, cut at a character */
-			for (cut = 300; cut > 0 && ((unsigned char) line[cut] & 0xC0) == 0x80; cut--)
+		/* long paragraphs: their start and end (trailers hide there), cut at characters */
+		if (n > 400)
+		{
+			for (head = 200; head > 0 && ((unsigned char) line[head] & 0xC0) == 0x80; head--)
 				;
-		printf("  | %.*s%s\n", cut, line, cut < n ? " ..." : "");
+			for (tail = n - 200; tail < n && ((unsigned char) line[tail] & 0xC0) == 0x80; tail++)
+				;
+		}
+		printf("  | %.*s", head, line);
+		if (tail < n)
+			printf(" [...] %.*s", n - tail, line + tail);
+		printf("\n");
 		line = nl ? nl + 1 : end;
 	}
 	ar_article_free(&a);
