@@ -7,10 +7,12 @@
  * Prints per split (tune/check, from layouts.tsv by layout id) the mean body
  * token-F1, the share of pages with each field exact, and the related-title
  * recall and related-date accuracy.  -v adds each page's mismatches;
- * --split S limits the pages (and the report) to one split.  The exit code
- * is 0 whatever the scores: this measures, it does not judge.
+ * --split S limits the pages (and the report) to one split, --page P to the
+ * pages whose id starts with P; --layouts adds a row per layout.  The exit
+ * code is 0 whatever the scores: this measures, it does not judge.
  *
- *	usage: eval [-v] [--split tune|check] [--dir tests/articles] [--rules FILE]
+ *	usage: eval [-v] [--split tune|check] [--page PREFIX] [--layouts]
+ *				[--dir tests/articles] [--rules FILE]
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
@@ -110,18 +112,18 @@ load_layouts(const char *dir)
 	free(text);
 }
 
-/* Split of a page id ("L07_03_slug" -> layout L07), "?" when not listed. */
-static const char *
-split_of(const char *id)
+/* Layout index of a page id ("L07_03_slug" -> L07), -1 when not listed. */
+static int
+layout_of(const char *id)
 {
 	for (int i = 0; i < nlayouts; i++)
 	{
 		size_t		n = strlen(layout_ids[i]);
 
 		if (strncmp(id, layout_ids[i], n) == 0 && id[n] == '_')
-			return layout_splits[i];
+			return i;
 	}
-	return "?";
+	return -1;
 }
 
 /* Parse a .gold file (see the README); false when malformed. */
@@ -450,6 +452,21 @@ add_score(SplitSum *s, const PageScore *ps)
 	s->date_right += ps->date_right;
 }
 
+/* Add the totals of src to dst. */
+static void
+merge_sum(SplitSum *dst, const SplitSum *src)
+{
+	dst->pages += src->pages;
+	dst->f1 += src->f1;
+	for (int k = 0; k < NFIELDS; k++)
+		dst->exact[k] += src->exact[k];
+	dst->all_exact += src->all_exact;
+	dst->rel_total += src->rel_total;
+	dst->rel_found += src->rel_found;
+	dst->date_total += src->date_total;
+	dst->date_right += src->date_right;
+}
+
 static double
 pct(int a, int b)
 {
@@ -517,16 +534,15 @@ free_gold(Gold *g)
 		free(g->paras[i]);
 }
 
-/* Parse and score one page into its split's sum; false when it cannot be scored. */
+/* Parse and score one page; false when it cannot be scored. */
 static bool
-eval_page(const char *dir, const char *id, SplitSum *sum)
+eval_page(const char *dir, const char *id, PageScore *ps)
 {
 	char		path[1100];
 	size_t		len;
 	char	   *raw;
 	Gold		g;
 	ArArticle	a;
-	PageScore	ps;
 	ArStatus	st;
 
 	snprintf(path, sizeof(path), "%s/pages/%s.gold", dir, id);
@@ -541,12 +557,19 @@ eval_page(const char *dir, const char *id, SplitSum *sum)
 	if ((st = art_parse(raw, len, &a)) != AR_OK)
 		printf("  %s: parse failed (status %d, rule %d, line %zu)\n", id, (int) st,
 			   a.error_rule, a.error_line);
-	score_page(id, &g, &a, &ps);
-	add_score(sum, &ps);
+	score_page(id, &g, &a, ps);
 	free_gold(&g);
 	ar_article_free(&a);
 	free(raw);
 	return true;
+}
+
+static void
+usage(const char *prog)
+{
+	fprintf(stderr, "usage: %s [-v] [--split tune|check] [--page PREFIX] [--layouts] [--dir DIR] "
+			"[--rules FILE]\n", prog);
+	exit(2);
 }
 
 int
@@ -554,62 +577,64 @@ main(int argc, char **argv)
 {
 	const char *dir = "tests/articles",
 			   *rules = ART_RULES_PATH,
-			   *only = NULL;
+			   *only = NULL,
+			   *prefix = "";
+	bool		by_layout = false;
 	char	   *ids[MAX_PAGES];
 	int			n;
 	SplitSum	sums[3] = {{.name = "tune"}, {.name = "check"}, {.name = "all"}};
+	SplitSum	lsums[MAX_LAYOUTS] = {{0}};
 
 	for (int i = 1; i < argc; i++)
 	{
 		if (strcmp(argv[i], "-v") == 0)
 			verbose = true;
+		else if (strcmp(argv[i], "--layouts") == 0)
+			by_layout = true;
 		else if (strcmp(argv[i], "--split") == 0 && i + 1 < argc)
 			only = argv[++i];
+		else if (strcmp(argv[i], "--page") == 0 && i + 1 < argc)
+			prefix = argv[++i];
 		else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
 			dir = argv[++i];
 		else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
 			rules = argv[++i];
 		else
-		{
-			fprintf(stderr, "usage: %s [-v] [--split tune|check] [--dir DIR] [--rules FILE]\n",
-					argv[0]);
-			return 2;
-		}
+			usage(argv[0]);
 	}
 	art_init(rules);
 	load_layouts(dir);
 	n = list_pages(dir, ids);
 	for (int i = 0; i < n; i++)
 	{
-		const char *split = split_of(ids[i]);
+		int			l = layout_of(ids[i]);
+		const char *split = l < 0 ? "?" : layout_splits[l];
 		int			s = strcmp(split, "tune") == 0 ? 0 : strcmp(split, "check") == 0 ? 1 : -1;
+		PageScore	ps;
 
 		if (s < 0)
 			printf("  %s: layout not in layouts.tsv (not scored)\n", ids[i]);
-		else if (only == NULL || strcmp(only, split) == 0)
-			eval_page(dir, ids[i], &sums[s]);
+		else if ((only == NULL || strcmp(only, split) == 0) &&
+				 strncmp(ids[i], prefix, strlen(prefix)) == 0 && eval_page(dir, ids[i], &ps))
+		{
+			add_score(&sums[s], &ps);
+			add_score(&lsums[l], &ps);
+		}
 		free(ids[i]);
 	}
 	sums[2].name = only ? "-" : "all";
-	for (int s = 0; s < 2; s++)
-	{
-		SplitSum   *t = &sums[2];
-
-		t->pages += sums[s].pages;
-		t->f1 += sums[s].f1;
-		for (int k = 0; k < NFIELDS; k++)
-			t->exact[k] += sums[s].exact[k];
-		t->all_exact += sums[s].all_exact;
-		t->rel_total += sums[s].rel_total;
-		t->rel_found += sums[s].rel_found;
-		t->date_total += sums[s].date_total;
-		t->date_right += sums[s].date_right;
-	}
+	merge_sum(&sums[2], &sums[0]);
+	merge_sum(&sums[2], &sums[1]);
 	printf("split  pages  body-F1   title  byline  datel.  publ.   source  tags    "
 		   "all-fld  related-recall  related-dates\n");
 	for (int s = 0; s < 3; s++)
 		if (s < 2 || !only)
 			print_sum(&sums[s]);
+	for (int l = 0; by_layout && l < nlayouts; l++)
+	{
+		lsums[l].name = layout_ids[l];
+		print_sum(&lsums[l]);
+	}
 	art_done();
 	return 0;
 }
