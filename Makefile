@@ -55,7 +55,7 @@ PG_CPPFLAGS = -Iextension/core -Iextension/pg $(shell pkg-config --cflags $(PKG_
 PG_CFLAGS = -Werror=implicit-function-declaration -Werror=vla
 SHLIB_LINK = $(shell pkg-config --libs $(PKG_LIBS))
 
-EXTRA_CLEAN = tests/unit/run_unit
+EXTRA_CLEAN = tests/unit/run_unit tests/articles/bin
 
 # rebuild objects when the headers they include change
 override autodepend = yes
@@ -124,3 +124,25 @@ tables:
 	python3 extension/gen/gen_norm_data.py
 	python3 extension/gen/gen_char_data.py
 	python3 extension/gen/gen_stopwords.py
+
+# Article development corpus (tests/articles/README.md): eval scores the
+# parser on the hand-written pages per split; realdata reports what it finds
+# on the real scraped records of $(PGA_SHARED_DATA).  Measuring tools: they
+# exit 0 whatever the scores.  EVAL_ARGS: -v, --split tune|check.
+ARTICLE_TOOL_DEPS = tests/articles/artcommon.c tests/articles/artcommon.h $(CORE_SRC) \
+	$(wildcard extension/core/*.h)
+PGA_SHARED_DATA ?= $(abspath $(CURDIR)/../shared/data)
+EVAL_ARGS ?=
+REAL_ARGS ?=
+
+tests/articles/bin/%: tests/articles/%.c $(ARTICLE_TOOL_DEPS)
+	@mkdir -p tests/articles/bin
+	$(CC) $(UNIT_CFLAGS) -Iextension/core -Itests/articles $(shell pkg-config --cflags $(PKG_LIBS)) \
+		-o $@ $(CORE_SRC) tests/articles/artcommon.c $< $(shell pkg-config --libs $(PKG_LIBS)) -lm
+
+.PHONY: article-eval article-real
+article-eval: tests/articles/bin/eval
+	ASAN_OPTIONS=detect_leaks=1 tests/articles/bin/eval $(EVAL_ARGS)
+
+article-real: tests/articles/bin/realdata
+	ASAN_OPTIONS=detect_leaks=0 tests/articles/bin/realdata --data $(PGA_SHARED_DATA) $(REAL_ARGS)
