@@ -213,10 +213,35 @@ date_line(Assembly *as, const Line *ln)
 	return ar_art_boiler(as, s, ln->len);
 }
 
-/* Place a line no label claimed, by the content model. */
-static ArStatus
-unlabelled_line(Assembly *as, const Line *ln)
+/*
+ * Whether line i, before the title, is a section kicker (اقتصاد, محليات |,
+ * مباشر): at most two words, and the next line is a longer title-like line
+ * that is not a sentence.
+ */
+static bool
+kicker(const Assembly *as, size_t i)
 {
+	ArArticleParse *ps = as->ps;
+	size_t		j = i + 1;
+
+	if (LINE(ps, i)->nwords > 2)
+		return false;
+	while (j < NLINES(ps) && LINE(ps, j)->blank)
+		j++;
+	return j < NLINES(ps) && LINE(ps, j)->kind == AR_RK_NONE &&
+		LINE(ps, j)->nwords >= 3 && ar_art_title_like(LINE(ps, j)) &&
+		!(LINE(ps, j)->flags & LF_PERIOD);
+}
+
+/*
+ * Place a line no label claimed, by the content model.  Only prose (GOOD or
+ * NEARGOOD) closes the page head: a short line kept in the body before the
+ * first paragraph ("نبض المغرب - فلان") does not hide the date line after it.
+ */
+static ArStatus
+unlabelled_line(Assembly *as, size_t i)
+{
+	const Line *ln = LINE(as->ps, i);
 	const char *s = as->ps->s + ln->off;
 	bool		ok;
 
@@ -226,12 +251,15 @@ unlabelled_line(Assembly *as, const Line *ln)
 		return ar_art_boiler(as, s, ln->len);
 	if (!as->art->has_title && !as->body_started && ar_art_title_like(ln))
 	{
+		if (kicker(as, i))
+			return ar_art_boiler(as, s, ln->len);
 		TRY(ar_art_value(as, s, ln->len, false, AR_DEST_TITLE, &as->art->title, &ok));
 		as->art->has_title = ok;
 		return ar_art_bag_line(as, s, ln->len, &as->main_bag, NULL, NULL, NULL);
 	}
 	TRY(ar_art_paragraph(as, s, ln->len));
-	as->body_started = true;
+	if (ln->cls == PC_GOOD || ln->cls == PC_NEARGOOD || as->art->has_title == false)
+		as->body_started = true;
 	as->nparas++;
 	return AR_OK;
 }
@@ -298,7 +326,7 @@ assemble(Assembly *as)
 		if (ln->kind != AR_RK_NONE)
 			TRY(labelled_line(as, i, &done));
 		if (!done)
-			TRY(unlabelled_line(as, ln));
+			TRY(unlabelled_line(as, i));
 	}
 	if (!as->art->has_dateline && as->have_cand)
 	{

@@ -122,8 +122,9 @@ has_guillemet(const char *key, size_t len)
 
 /*
  * Count the features of a folded key: words, function words, words with
- * digits, and whether the line is a breadcrumb: two or more items of at most
- * four words, separated by > » › or / standing alone (الرئيسية > اقتصاد > بنوك).
+ * digits, and whether the line is a breadcrumb: items of at most four words
+ * separated by two or more of > » › / standing alone (الرئيسية > اقتصاد >
+ * بنوك), or of at most three words, eight in all, by one (الرئيسية » ثقافة).
  */
 static void
 key_features(const ArRules *r, const char *key, size_t len, Line *ln)
@@ -152,7 +153,8 @@ key_features(const ArRules *r, const char *key, size_t len, Line *ln)
 		i = j + 1;
 	}
 	ln->nwords = words > 0 ? words : 1;
-	if (seps >= 2 && longest <= 4 && !has_guillemet(key, len))
+	if (((seps >= 2 && longest <= 4) || (seps >= 1 && longest <= 3 && words <= 8)) &&
+		!has_guillemet(key, len))
 		ln->flags |= LF_CRUMB;
 }
 

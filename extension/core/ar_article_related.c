@@ -29,7 +29,8 @@
  * A label alone followed by several title-like lines is a list: each line is
  * a related title.  A related list (أخبار ذات صلة) takes title-like lines up
  * to a blank line, a label or a paragraph; a date line after a title gives
- * that title its date and time.
+ * that title its date and time (before it, when the list starts with a
+ * date line); an insert ended by its own date line carries that date.
  *----------
  */
 #include "ar_article_int.h"
@@ -254,6 +255,9 @@ place_insert(Assembly *as, size_t from, size_t end, bool marker)
 	for (size_t j = from; j < end || (marker && j == end); j++)
 		if (!LINE(ps, j)->blank)
 			TRY(ar_art_boiler(as, ps->s + LINE(ps, j)->off, LINE(ps, j)->len));
+	/* an insert ended by its own date line carries that date */
+	if (marker && LINE(ps, end)->date >= 0 && ar_art_date_line(LINE(ps, end), true))
+		date_last_item(as, &((const ArDate *) ps->dates.data)[LINE(ps, end)->date]);
 	as->skip_to = marker ? end + 1 : end;
 	return AR_OK;
 }
@@ -279,16 +283,23 @@ insert_extent(Assembly *as, size_t t, int title_words)
 	return AR_OK;
 }
 
-/* Add a list item: a title, with the date written after it when there is one. */
+/*
+ * Add a list item: a title, with the date written before it ("20 مايو 2025 |
+ * title"), after it ("title - 21 مايو 2025"), or on a line of its own
+ * before it (pending, for lists that put each date first).
+ */
 static ArStatus
-list_item(Assembly *as, const Line *ln)
+list_item(Assembly *as, const Line *ln, const ArDate *pending)
 {
 	const char *s = as->ps->s + ln->off;
 	const ArDate *d = ln->date >= 0 ? &((const ArDate *) as->ps->dates.data)[ln->date] : NULL;
 
 	if (d != NULL && ln->date_first > 0 && ar_art_count_words(s, ln->date_last, ln->len) == 0)
-		return ar_art_related(as, s, ln->date_first, d);	/* "title - 21 مايو 2025" */
-	return ar_art_related(as, s, ln->len, NULL);
+		return ar_art_related(as, s, ln->date_first, d);
+	if (d != NULL && ar_art_count_words(s, 0, ln->date_first) == 0 &&
+		ar_art_count_words(s, ln->date_last, ln->len) > 0)
+		return ar_art_related(as, s + ln->date_last, ln->len - ln->date_last, d);
+	return ar_art_related(as, s, ln->len, pending);
 }
 
 /*
@@ -315,8 +326,10 @@ static ArStatus
 list_items(Assembly *as, size_t i, int *items, size_t *last)
 {
 	ArArticleParse *ps = as->ps;
-	const ArDate *dates = (const ArDate *) ps->dates.data;
-	bool		bullets = false;
+	const ArDate *dates = (const ArDate *) ps->dates.data,
+			   *pending = NULL;
+	bool		bullets = false,
+				dates_first = false;
 
 	*items = 0;
 	*last = i;
@@ -324,15 +337,18 @@ list_items(Assembly *as, size_t i, int *items, size_t *last)
 		 j = next_line(ps, j + 1))
 	{
 		const Line *ln = LINE(ps, j);
+		bool		date_line = ln->kind == AR_RK_NONE && ar_art_date_line(ln, true);
 
-		if (*items > 0 && ln->kind == AR_RK_NONE && ar_art_date_line(ln, true))
+		if (date_line && (*items == 0 || dates_first))
+			pending = &dates[ln->date], dates_first = true;	/* the date before its title */
+		else if (date_line)
 			date_last_item(as, &dates[ln->date]);
-		else if (item_like(ln) && !ar_art_date_line(ln, false) &&
-				 (*items == 0 || !bullets || (ln->flags & LF_BULLET)))
+		else if (item_like(ln) && (*items == 0 || !bullets || (ln->flags & LF_BULLET)))
 		{
 			if (*items == 0)
 				bullets = (ln->flags & LF_BULLET) != 0;
-			TRY(list_item(as, ln));
+			TRY(list_item(as, ln, pending));
+			pending = NULL;
 			(*items)++;
 		}
 		else

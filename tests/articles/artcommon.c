@@ -96,6 +96,14 @@ art_init(const char *rules_path)
 		exit(2);
 	}
 	free(text);
+	/* the content model's function words, as the extension loads them */
+	text = art_slurp("extension/tsearch_data/pg_arabic.stop", &len);
+	if (text == NULL || ar_rules_set_stopwords(rules, text, len) != AR_OK)
+	{
+		fprintf(stderr, "cannot load extension/tsearch_data/pg_arabic.stop\n");
+		exit(2);
+	}
+	free(text);
 	if (ar_date_env_init(&denv, NULL) != AR_OK)
 	{
 		fprintf(stderr, "date environment (ICU) failed\n");

@@ -377,7 +377,10 @@ score_related(const char *id, const Gold *g, const ArArticle *a, PageScore *ps)
 		{
 			char		d[32] = "(none)";
 
-			if (r[i].has_date)
+			if (r[i].has_date && r[i].has_time)
+				snprintf(d, sizeof(d), "%04d-%02d-%02d %02d:%02d", r[i].year, r[i].month,
+						 r[i].day, r[i].hour, r[i].minute);
+			else if (r[i].has_date)
 				snprintf(d, sizeof(d), "%04d-%02d-%02d", r[i].year, r[i].month, r[i].day);
 			if (strcmp(d, g->rel[k].date) == 0)
 				ps->date_right++;
