@@ -228,7 +228,8 @@ kicker(const Assembly *as, size_t i)
 		return false;
 	while (j < NLINES(ps) && LINE(ps, j)->blank)
 		j++;
-	return j < NLINES(ps) && LINE(ps, j)->kind == AR_RK_NONE &&
+	return j < NLINES(ps) &&
+		(LINE(ps, j)->kind == AR_RK_NONE || LINE(ps, j)->kind == AR_RK_TITLE_PREFIX) &&
 		LINE(ps, j)->nwords >= 3 && ar_art_title_like(LINE(ps, j)) &&
 		!(LINE(ps, j)->flags & LF_PERIOD);
 }

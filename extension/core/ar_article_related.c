@@ -16,7 +16,7 @@
  *	  with the title, at least as many as with the main article);
  *	- or, without a marker, it runs while its lines read as that other
  *	  article: the first line shares at least two content words with the
- *	  title (or half of the title's), every later line shares at least one
+ *	  title and at least half of the title's, every later line shares one
  *	  with the insert and at least half of what it shares with the main
  *	  article (words are the core's light stems, function words left out);
  *	  the next label, the end of the page, and a blank line after an insert
@@ -215,7 +215,7 @@ insert_run(Assembly *as, size_t from, size_t to, bool marker, int title_words, s
 		TRY(ar_art_bag_line(as, ps->s + ln->off, ln->len, NULL, &hm, &hr, &nw));
 		if (first && marker && !(hr >= 1 && hr >= hm))
 			return AR_OK;
-		if (first && !marker && !(hr >= 2 || (hr >= 1 && hr * 2 >= title_words)))
+		if (first && !marker && !(hr >= 2 && hr * 2 >= title_words))
 			return AR_OK;
 		if (!first && !marker && !(hr >= 1 && hr * 2 >= hm))
 			return AR_OK;
@@ -231,7 +231,7 @@ insert_run(Assembly *as, size_t from, size_t to, bool marker, int title_words, s
 	return AR_OK;
 }
 
-/* Whether no prose line (GOOD or NEARGOOD) comes at or after line i: the page's tail. */
+/* Whether no GOOD prose line comes at or after line i: the page's tail (lists and labels may). */
 static bool
 page_tail(ArArticleParse *ps, size_t i)
 {
@@ -239,8 +239,7 @@ page_tail(ArArticleParse *ps, size_t i)
 	{
 		const Line *ln = LINE(ps, i);
 
-		if (!ln->blank && ln->kind == AR_RK_NONE &&
-			(ln->cls == PC_GOOD || ln->cls == PC_NEARGOOD))
+		if (!ln->blank && ln->kind == AR_RK_NONE && ln->cls == PC_GOOD)
 			return false;
 	}
 	return true;
@@ -362,6 +361,17 @@ list_items(Assembly *as, size_t i, int *items, size_t *last)
 	return AR_OK;
 }
 
+/* Put the content words of an insert's title in ra_bag; *words gets how many. */
+static ArStatus
+title_bag(Assembly *as, const char *s, size_t n, int *words)
+{
+	int			hm,
+				hr;
+
+	TRY(ar_art_bag_line(as, s, n, NULL, &hm, &hr, words));
+	return ar_art_bag_line(as, s, n, &as->ra_bag, NULL, NULL, NULL);
+}
+
 /* A read-also label at line i: its title, then the extent of the insert. */
 ArStatus
 ar_art_readalso(Assembly *as, size_t i)
@@ -380,9 +390,7 @@ ar_art_readalso(Assembly *as, size_t i)
 		/* the title on the label's line */
 		TRY(ar_art_related(as, s + ln->v_start, ln->v_end - ln->v_start,
 						   d != NULL && d->offset >= ln->v_start ? d : NULL));
-		TRY(ar_art_bag_line(as, s + ln->v_start, ln->v_end - ln->v_start, &as->ra_bag,
-							NULL, NULL, NULL));
-		tw = ar_art_count_words(s, ln->v_start, ln->v_end);
+		TRY(title_bag(as, s + ln->v_start, ln->v_end - ln->v_start, &tw));
 		return insert_extent(as, i, tw);
 	}
 	else
@@ -395,8 +403,8 @@ ar_art_readalso(Assembly *as, size_t i)
 		if (items != 1)
 			return AR_OK;
 		ln = LINE(ps, last);
-		TRY(ar_art_bag_line(as, ps->s + ln->off, ln->len, &as->ra_bag, NULL, NULL, NULL));
-		return insert_extent(as, last, ln->nwords);
+		TRY(title_bag(as, ps->s + ln->off, ln->len, &tw));
+		return insert_extent(as, last, tw);
 	}
 }
 

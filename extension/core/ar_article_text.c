@@ -243,6 +243,18 @@ dash_or_bullet(const unsigned char *t)
 		 (t[1] == 0x97 && (t[2] == 0x8F || t[2] == 0xA6)));
 }
 
+/* Whether t[0..n) ends with a slash that closes another one after a space: "/قنا/". */
+static bool
+closing_slash(const unsigned char *t, size_t n)
+{
+	if (n < 3 || t[n - 1] != '/')
+		return false;
+	for (size_t i = n - 1; i-- > 1;)
+		if (t[i] == '/')
+			return t[i - 1] == ' ' && i + 1 < n - 1;
+	return false;
+}
+
 /* Trim separators, bullets and a trailing comma from both ends of a span; with quotes, a wrapping pair of guillemets. */
 void
 ar_art_trim(const ArArticle *art, ArSpan *sp, bool quotes)
@@ -256,7 +268,8 @@ ar_art_trim(const ArArticle *art, ArSpan *sp, bool quotes)
 		while (sp->len > 0 && t[sp->off] != 0 && strchr(" :|-/.,;*#", t[sp->off]) != NULL)
 			sp->off++, sp->len--, changed = true;
 		while (sp->len > 0 && t[sp->off + sp->len - 1] != 0 &&
-			   strchr(" :|-/,;*", t[sp->off + sp->len - 1]) != NULL)
+			   strchr(" :|-/,;*", t[sp->off + sp->len - 1]) != NULL &&
+			   !closing_slash(t + sp->off, sp->len))
 			sp->len--, changed = true;
 		if (sp->len >= 3 && dash_or_bullet(t + sp->off))
 			sp->off += 3, sp->len -= 3, changed = true;
