@@ -248,8 +248,9 @@ unlabelled_line(Assembly *as, size_t i)
 
 	if (ar_art_date_line(ln, as->body_started))
 		return date_line(as, ln);
-	if (ln->cls == PC_BAD)
-		return ar_art_boiler(as, s, ln->len);
+	if (ln->cls == PC_BAD || (as->art->has_title && !as->body_started && ln->nwords <= 2 &&
+							  !(ln->flags & LF_SENTENCE)))
+		return ar_art_boiler(as, s, ln->len);	/* boilerplate, or a label left in the head */
 	if (!as->art->has_title && !as->body_started && ar_art_title_like(ln))
 	{
 		if (kicker(as, i))
