@@ -31,6 +31,8 @@
  *	              decision but a feature of the content model (a short line
  *	              with it is boilerplate, a long paragraph is not); tried on
  *	              every line before the other kinds
+ *	cont          vocabulary of a paragraph that continues the text before it
+ *	              (وقال, وأضاف ...): a feature, like cta and photo
  *	name          a multiword name (الأمم المتحدة): the pattern is a plain
  *	              phrase, used to split run-together tags; not matched
  *
@@ -68,6 +70,7 @@ typedef enum ArRuleKind
 	AR_RK_CTA,
 	AR_RK_PHOTO,
 	AR_RK_NAME,
+	AR_RK_CONT,
 	AR_RK_COUNT
 } ArRuleKind;
 

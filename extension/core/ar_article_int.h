@@ -66,6 +66,7 @@ typedef enum ParaClass
 #define LF_SENTENCE		0x08	/* ends like a sentence: . ! ؟ ? … or : */
 #define LF_PERIOD		0x10	/* ends with a full stop */
 #define LF_BULLET		0x20	/* starts with a list bullet */
+#define LF_CONT			0x40	/* opens like a continuation: وقال, وفي (kind cont, or و + function word) */
 
 typedef struct Line
 {

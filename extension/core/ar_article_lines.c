@@ -140,6 +140,11 @@ key_features(const ArRules *r, const char *key, size_t len, Line *ln)
 
 		while (j < len && key[j] != ' ')
 			j++;
+		/* و or ف before a function word opens a continuation: وفي, ومن, وكان */
+		if (i == 0 && j > 2 && ((unsigned char) key[0] == 0xD9 &&
+								((unsigned char) key[1] == 0x88 || (unsigned char) key[1] == 0x81)) &&
+			r->has_stop && ar_stop_contains(&r->stop, key + 2, j - 2))
+			ln->flags |= LF_CONT;
 		if (crumb_sep(key + i, j - i))
 			seps++, item = 0;
 		else
@@ -246,9 +251,10 @@ match_rules(ArArticleParse *ps, Line *ln)
 			continue;
 		if (rc < 0)
 			return match_error(ps, rule, rc);
-		if (rule->kind == AR_RK_CTA || rule->kind == AR_RK_PHOTO)
+		if (rule->kind == AR_RK_CTA || rule->kind == AR_RK_PHOTO || rule->kind == AR_RK_CONT)
 		{
-			ln->flags |= rule->kind == AR_RK_CTA ? LF_CTA : LF_PHOTO;
+			ln->flags |= rule->kind == AR_RK_CTA ? LF_CTA :
+				rule->kind == AR_RK_PHOTO ? LF_PHOTO : LF_CONT;
 			continue;
 		}
 		ov = pcre2_get_ovector_pointer(ps->md);

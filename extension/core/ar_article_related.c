@@ -16,7 +16,8 @@
  *	  with the title, at least as many as with the main article);
  *	- or, without a marker, it runs while its lines read as that other
  *	  article: the first line shares at least two content words with the
- *	  title and at least half of the title's, every later line shares one
+ *	  title and does not open like a continuation of the text before it
+ *	  (وقال, وأضاف, وفي: a news lede does not), every later line shares one
  *	  with the insert and at least half of what it shares with the main
  *	  article (words are the core's light stems, function words left out);
  *	  the next label, the end of the page, and a blank line after an insert
@@ -215,7 +216,7 @@ insert_run(Assembly *as, size_t from, size_t to, bool marker, int title_words, s
 		TRY(ar_art_bag_line(as, ps->s + ln->off, ln->len, NULL, &hm, &hr, &nw));
 		if (first && marker && !(hr >= 1 && hr >= hm))
 			return AR_OK;
-		if (first && !marker && !(hr >= 2 && hr * 2 >= title_words))
+		if (first && !marker && (!(hr >= 2) || (ln->flags & LF_CONT)))
 			return AR_OK;
 		if (!first && !marker && !(hr >= 1 && hr * 2 >= hm))
 			return AR_OK;
