@@ -390,6 +390,75 @@ count_record(OutletSum *o, const ArArticle *a)
 	o->c[9] += nb;
 }
 
+/*
+ * Boilerplate known to be in the real data (their READMEs and issue 11): how
+ * many pages hold each, and in how many it is still in the parsed body.
+ * start: only within the first START_BYTES of the text (of the page, after
+ * its title line).
+ */
+#define START_BYTES 160
+typedef struct Marker
+{
+	const char *label;
+	const char *needle;
+	bool		start;
+	const char *outlet;			/* only records of this outlet, or NULL */
+	int			in_page;
+	int			in_body;
+} Marker;
+
+static Marker markers[] = {
+	{"alweeam link trailer", "رابط الخبر بصحيفة الوئام", false, NULL, 0, 0},
+	{"Next Previous carousel", "Next Previous", false, NULL, 0, 0},
+	{"SPA end marker", "// انتهى //", false, NULL, 0, 0},
+	{"almasryalyoum related block", "أخبار متعلقة", false, NULL, 0, 0},
+	{"3alyoum desk opening", "عين اليوم", true, "3alyoum", 0, 0},
+	{"sabq byline opening", "سبق", true, "sabq", 0, 0},
+};
+#define NMARKERS (sizeof(markers) / sizeof(markers[0]))
+
+/* Does s[0..len) hold needle (within the first START_BYTES when start)? */
+static bool
+holds(const char *s, size_t len, const char *needle, bool start)
+{
+	size_t		n = strlen(needle);
+
+	if (start && len > START_BYTES)
+		len = START_BYTES;
+	for (size_t i = 0; i + n <= len; i++)
+		if (memcmp(s + i, needle, n) == 0)
+			return true;
+	return false;
+}
+
+static void
+count_markers(const Record *rec, const ArArticle *a)
+{
+	const char *page = rec->page,
+			   *nl = strchr(page, '\n');
+
+	for (size_t m = 0; m < NMARKERS; m++)
+	{
+		Marker	   *mk = &markers[m];
+		const char *from = mk->start && nl ? nl + 1 : page;
+
+		if (mk->outlet && strcmp(mk->outlet, rec->outlet) != 0)
+			continue;
+		if (!holds(from, strlen(from), mk->needle, mk->start))
+			continue;
+		mk->in_page++;
+		mk->in_body += holds(a->text.data + a->body.off, a->body.len, mk->needle, mk->start);
+	}
+}
+
+static void
+print_markers(void)
+{
+	printf("\n%-30s %8s %8s\n", "known boilerplate", "pages", "in body");
+	for (size_t m = 0; m < NMARKERS; m++)
+		printf("%-30s %8d %8d\n", markers[m].label, markers[m].in_page, markers[m].in_body);
+}
+
 static void
 print_table(void)
 {
@@ -415,6 +484,7 @@ print_table(void)
 			printf("  %s %s #%d: parse failed\n", records[r].set, records[r].outlet, records[r].row);
 		if (i < 64)
 			count_record(&sums[i], &a);
+		count_markers(&records[r], &a);
 		ar_article_free(&a);
 	}
 	printf("%-22s %-14s %5s", "set", "outlet", "n");
@@ -605,6 +675,7 @@ main(int argc, char **argv)
 	art_init(rules);
 	load_all(data);
 	print_table();
+	print_markers();
 	if (nreview > 0)
 		review(nreview, seed ? seed : 1);
 	for (int r = 0; r < nrecords; r++)
