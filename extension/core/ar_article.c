@@ -210,6 +210,12 @@ date_line(Assembly *as, const Line *ln)
 			memchr(s, ':', ln->len) == NULL && memchr(s, '|', ln->len) == NULL)
 			TRY(ar_art_value(as, s, ln->len, false, -1, &as->cand, &as->have_cand));
 	}
+	else if (!as->art->has_published)
+	{
+		/* no date in the head: a date line of its own after the body (a footer) is the date */
+		as->art->published = *line_date(as, ln);
+		as->art->has_published = true;
+	}
 	return ar_art_boiler(as, s, ln->len);
 }
 

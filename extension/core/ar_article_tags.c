@@ -5,7 +5,8 @@
  * Server-independent; no PostgreSQL headers.
  *
  *----------
- * A tag line with separators (، , | ; #) is split on them.  A tag line
+ * A tag line with separators (، , | ; # or a dash between spaces) is split
+ * on them.  A tag line
  * without any ("كلمات دلالية: التعاون الاسلامي الشعب الفلسطيني الأمم المتحدة")
  * is segmented by dynamic programming over its words, a phrase of k words
  * scoring:
@@ -257,6 +258,14 @@ tag_sep(const char *t, size_t i, size_t n, size_t *len)
 	*len = 1;
 	if (c == ',' || c == '|' || c == ';' || c == '#')
 		return true;
+	/* a dash between spaces (كوفيد-19 keeps its hyphen): "مياهنا - عمّان" */
+	if (c == '-' && i > 0 && t[i - 1] == ' ' && i + 1 < n && t[i + 1] == ' ')
+		return true;
+	*len = 3;
+	if (c == 0xE2 && i > 0 && t[i - 1] == ' ' && i + 3 < n && t[i + 3] == ' ' &&
+		(unsigned char) t[i + 1] == 0x80 &&
+		((unsigned char) t[i + 2] == 0x93 || (unsigned char) t[i + 2] == 0x94))
+		return true;			/* – or — between spaces */
 	*len = 2;
 	return c == 0xD8 && i + 1 < n &&
 		((unsigned char) t[i + 1] == 0x8C || (unsigned char) t[i + 1] == 0x9B);	/* ، ؛ */
