@@ -96,8 +96,7 @@ title_prefix_line(Assembly *as, const Line *ln)
 	TRY(ar_art_value(as, s + ln->m_end, ln->len - ln->m_end, false, AR_DEST_TITLE,
 					 &as->art->title, &ok));
 	as->art->has_title = ok;
-	return ar_art_bag_line(as, s + ln->m_end, ln->len - ln->m_end, &as->main_bag,
-						   NULL, NULL, NULL);
+	return AR_OK;
 }
 
 /* A dateline opening the first paragraph: the place to the dateline, the rest to the body. */
@@ -263,7 +262,7 @@ unlabelled_line(Assembly *as, size_t i)
 			return ar_art_boiler(as, s, ln->len);
 		TRY(ar_art_value(as, s, ln->len, false, AR_DEST_TITLE, &as->art->title, &ok));
 		as->art->has_title = ok;
-		return ar_art_bag_line(as, s, ln->len, &as->main_bag, NULL, NULL, NULL);
+		return AR_OK;
 	}
 	TRY(ar_art_paragraph(as, s, ln->len));
 	if (ln->cls == PC_GOOD || ln->cls == PC_NEARGOOD || as->art->has_title == false)
@@ -385,6 +384,8 @@ ar_article_finish(ArArticleParse *ps)
 	if (st == AR_OK)
 		st = ar_buf_init(&as.pre, &ps->alloc, 1024);
 	if (st == AR_OK)
+		st = ar_buf_init(&as.fold, &ps->alloc, 1024);
+	if (st == AR_OK)
 		st = assemble(&as);
 	ar_hashset_free(&as.main_bag);
 	ar_hashset_free(&as.ra_bag);
@@ -394,6 +395,7 @@ ar_article_finish(ArArticleParse *ps)
 	ar_buf_free(&as.body);
 	ar_buf_free(&as.scratch);
 	ar_buf_free(&as.pre);
+	ar_buf_free(&as.fold);
 	free_parse(ps);
 	return st;
 }

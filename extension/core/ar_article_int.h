@@ -59,6 +59,9 @@ typedef enum ParaClass
 	PC_BAD						/* boilerplate: navigation, calls to action, captions */
 } ParaClass;
 
+/* Function words are counted in the first words of a line only: a density sample. */
+#define DENSITY_WORDS	64
+
 /* Line feature flags. */
 #define LF_CTA			0x01	/* call-to-action vocabulary (rule kind cta) */
 #define LF_PHOTO		0x02	/* caption vocabulary (rule kind photo) */
@@ -123,7 +126,9 @@ typedef struct Assembly
 	ArBuf		body;			/* ArSpan[] of paragraphs in art->text */
 	ArBuf		scratch;
 	ArBuf		pre;			/* raw text prepared for emit() */
-	const Line *cur;			/* the line being assembled (for provenance) */
+	ArBuf		fold;			/* folded text of main_bag's catch-up */
+	size_t		bagged;			/* body paragraphs in main_bag (filled when needed) */
+	bool		title_bagged;
 	/* state of the walk over the lines */
 	bool		body_started;
 	size_t		nparas;
@@ -146,7 +151,6 @@ extern bool ar_art_function_word(const ArRules *r, const char *w, size_t n);
 /* ar_article_model.c */
 extern void ar_art_model(ArArticleParse *ps);
 extern bool ar_art_title_like(const Line *ln);
-extern bool ar_art_desk_line(const Line *ln);
 extern bool ar_art_date_line(const Line *ln, bool in_body);
 
 /* ar_article_text.c */

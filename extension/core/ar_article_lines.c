@@ -152,7 +152,8 @@ key_features(const ArRules *r, const char *key, size_t len, Line *ln)
 			words++;
 			if (++item > longest)
 				longest = item;
-			ln->nstop += ar_art_function_word(r, key + i, j - i);
+			if (words <= DENSITY_WORDS)
+				ln->nstop += ar_art_function_word(r, key + i, j - i);
 			ln->ndigit += has_digit(key + i, j - i);
 		}
 		i = j + 1;
@@ -213,6 +214,9 @@ line_dates(ArArticleParse *ps, Line *ln, size_t scan_len)
 	return ar_art_buf_append(&ps->dates, &first, sizeof(ArDate));
 }
 
+/* cta and photo rules are tried on lines of at most this many words (CTA_MAX_WORDS). */
+#define VOCAB_MAX_WORDS 25
+
 /* Record a failed match on the article. */
 static ArStatus
 match_error(ArArticleParse *ps, const Rule *rule, int rc)
@@ -241,8 +245,13 @@ match_rules(ArArticleParse *ps, Line *ln)
 	for (int i = 0; i < r->n; i++)
 	{
 		const Rule *rule = &r->rule[i];
-		int			rc = pcre2_match(rule->code, (PCRE2_SPTR) key, ps->key.len, 0,
-									 PCRE2_NO_UTF_CHECK, ps->md, r->mctx);
+		int			rc;
+
+		/* the model reads cta and photo on short lines only (ar_article_model.c) */
+		if ((rule->kind == AR_RK_CTA || rule->kind == AR_RK_PHOTO) && ln->nwords > VOCAB_MAX_WORDS)
+			continue;
+		rc = pcre2_match(rule->code, (PCRE2_SPTR) key, ps->key.len, 0,
+						 PCRE2_NO_UTF_CHECK, ps->md, r->mctx);
 		PCRE2_SIZE *ov;
 		size_t		vs = 0,
 					ve = ps->key.len;

@@ -46,7 +46,7 @@
 static ParaClass
 own_class(const Line *ln)
 {
-	double		density = (double) ln->nstop / ln->nwords;
+	double		density = (double) ln->nstop / (ln->nwords < DENSITY_WORDS ? ln->nwords : DENSITY_WORDS);
 	bool		sentence = (ln->flags & LF_SENTENCE) != 0;
 
 	if (ln->flags & LF_CRUMB)
@@ -141,11 +141,4 @@ bool
 ar_art_date_line(const Line *ln, bool in_body)
 {
 	return ln->date >= 0 && ln->outside <= (in_body ? 1 : 6);
-}
-
-/* Whether a line is a desk line that ends an embedded article. */
-bool
-ar_art_desk_line(const Line *ln)
-{
-	return ln->kind == AR_RK_DESK;
 }

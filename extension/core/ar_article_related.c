@@ -142,6 +142,35 @@ ar_art_bag_line(Assembly *as, const char *s, size_t n, ArHashSet *add,
 	return AR_OK;
 }
 
+/*
+ * Bring main_bag up to date with the title and the body so far.  Only a
+ * read-also insert needs it, so it is filled then, not for every paragraph.
+ */
+static ArStatus
+catch_up_main(Assembly *as)
+{
+	const ArArticle *art = as->art;
+	const ArSpan *p = (const ArSpan *) as->body.data;
+	size_t		np = as->body.len / sizeof(ArSpan);
+
+	if (art->has_title && !as->title_bagged)
+	{
+		as->fold.len = 0;
+		TRY(ar_art_buf_append(&as->fold, art->text.data + art->title.off, art->title.len));
+		TRY(ar_art_bag_line(as, as->fold.data, as->fold.len, &as->main_bag, NULL, NULL, NULL));
+		as->title_bagged = true;
+	}
+	for (; as->bagged < np; as->bagged++)
+	{
+		/* copied out: bag_line may not read art->text while it grows */
+		as->fold.len = 0;
+		TRY(ar_art_buf_append(&as->fold, art->text.data + p[as->bagged].off,
+							  p[as->bagged].len));
+		TRY(ar_art_bag_line(as, as->fold.data, as->fold.len, &as->main_bag, NULL, NULL, NULL));
+	}
+	return AR_OK;
+}
+
 /* The next non-blank line at or after i, or NLINES. */
 static size_t
 next_line(ArArticleParse *ps, size_t i)
@@ -384,6 +413,7 @@ ar_art_readalso(Assembly *as, size_t i)
 	int			tw;
 
 	ar_hashset_clear(&as->ra_bag);
+	TRY(catch_up_main(as));
 	TRY(ar_art_boiler(as, s, ln->len));
 	as->skip_to = i + 1;
 	if (ar_art_count_words(s, ln->v_start, ln->v_end) > 0)

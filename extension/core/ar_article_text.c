@@ -331,7 +331,7 @@ ar_art_boiler(Assembly *as, const char *s, size_t n)
 	return ar_art_buf_append(&as->art->boilerplate, &sp, sizeof(sp));
 }
 
-/* Add a body paragraph (raw span); its words join the main article's bag. */
+/* Add a body paragraph (raw span). */
 ArStatus
 ar_art_paragraph(Assembly *as, const char *s, size_t n)
 {
@@ -341,6 +341,5 @@ ar_art_paragraph(Assembly *as, const char *s, size_t n)
 	TRY(ar_art_trace(as, s, n, AR_DEST_BODY, sp));
 	if (sp.len == 0)
 		return AR_OK;
-	TRY(ar_art_buf_append(&as->body, &sp, sizeof(sp)));
-	return ar_art_bag_line(as, s, n, &as->main_bag, NULL, NULL, NULL);
+	return ar_art_buf_append(&as->body, &sp, sizeof(sp));
 }
