@@ -130,6 +130,21 @@ field_line(Assembly *as, const Line *ln, ArSpan *field, bool *has)
 	return ar_art_boiler(as, s, ln->len);
 }
 
+/* A paragraph with a trailer glued to its end: the text before it stays in the body. */
+static ArStatus
+tail_line(Assembly *as, const Line *ln)
+{
+	const char *s = as->ps->s + ln->off;
+
+	if (ar_art_count_words(s, 0, ln->m_start) > 0)
+	{
+		TRY(ar_art_paragraph(as, s, ln->m_start));
+		as->body_started = true;
+		as->nparas++;
+	}
+	return ar_art_boiler(as, s + ln->m_start, ln->len - ln->m_start);
+}
+
 /* Place a labelled line by its kind; *done is false when it reads as unlabelled. */
 static ArStatus
 labelled_line(Assembly *as, size_t i, bool *done)
@@ -176,6 +191,8 @@ labelled_line(Assembly *as, size_t i, bool *done)
 		case AR_RK_WIDGET:
 			TRY(ar_art_widget(as, s + ln->v_start, ln->v_end - ln->v_start));
 			return ar_art_boiler(as, s, ln->len);
+		case AR_RK_TAIL:
+			return tail_line(as, ln);
 		case AR_RK_TRAILER:
 			/* an SPA time line "10:46 ت م" gives the time of a date without one */
 			if (art->has_published && !art->published.has_time)
@@ -218,6 +235,35 @@ date_line(Assembly *as, const Line *ln)
 	return ar_art_boiler(as, s, ln->len);
 }
 
+/* Whether s[0..n) has a dash between spaces (" - ", " – ", " — "). */
+static bool
+spaced_dash(const char *s, size_t n)
+{
+	for (size_t i = 1; i + 1 < n; i++)
+		if (s[i - 1] == ' ' &&
+			((s[i] == '-' && s[i + 1] == ' ') ||
+			 (i + 3 < n && memcmp(s + i, "\xE2\x80", 2) == 0 &&
+			  ((unsigned char) s[i + 2] == 0x93 || (unsigned char) s[i + 2] == 0x94) &&
+			  s[i + 3] == ' ')))
+			return true;
+	return false;
+}
+
+/*
+ * Whether an unlabelled line after the title, in the page head, is a label
+ * left there: a section name of at most two words (اقتصاد), or a credit line
+ * of at most five words joined by a dash ("عين اليوم – متابعات", "فلان – عين
+ * اليوم"); neither is a sentence.
+ */
+static bool
+head_label(const Assembly *as, const Line *ln)
+{
+	if (!as->art->has_title || as->body_started || (ln->flags & LF_SENTENCE))
+		return false;
+	return ln->nwords <= 2 ||
+		(ln->nwords <= 5 && spaced_dash(as->ps->s + ln->off, ln->len));
+}
+
 /*
  * Whether line i, before the title, is a section kicker (اقتصاد, محليات |,
  * مباشر): at most two words, and the next line is a longer title-like line
@@ -253,9 +299,8 @@ unlabelled_line(Assembly *as, size_t i)
 
 	if (ar_art_date_line(ln, as->body_started))
 		return date_line(as, ln);
-	if (ln->cls == PC_BAD || (as->art->has_title && !as->body_started && ln->nwords <= 2 &&
-							  !(ln->flags & LF_SENTENCE)))
-		return ar_art_boiler(as, s, ln->len);	/* boilerplate, or a label left in the head */
+	if (ln->cls == PC_BAD || head_label(as, ln))
+		return ar_art_boiler(as, s, ln->len);
 	if (!as->art->has_title && !as->body_started && ar_art_title_like(ln))
 	{
 		if (kicker(as, i))

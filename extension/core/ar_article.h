@@ -33,6 +33,9 @@
  *	              every line before the other kinds
  *	cont          vocabulary of a paragraph that continues the text before it
  *	              (وقال, وأضاف ...): a feature, like cta and photo
+ *	tail          a trailer glued to the end of a paragraph ("... . رابط الخبر
+ *	              بصحيفة ...: title"): the match (use \K after the sentence end)
+ *	              and the rest of the line are removed, the text before stays
  *	name          a multiword name (الأمم المتحدة): the pattern is a plain
  *	              phrase, used to split run-together tags; not matched
  *
@@ -71,6 +74,7 @@ typedef enum ArRuleKind
 	AR_RK_PHOTO,
 	AR_RK_NAME,
 	AR_RK_CONT,
+	AR_RK_TAIL,
 	AR_RK_COUNT
 } ArRuleKind;
 

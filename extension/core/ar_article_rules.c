@@ -13,7 +13,7 @@
 const char *const ar_rule_kind_names[AR_RK_COUNT] = {
 	"", "title_prefix", "stamp", "updated", "byline", "dateline", "source",
 	"tags", "readalso", "related", "widget", "trailer", "share", "caption",
-	"desk", "cta", "photo", "name", "cont"
+	"desk", "cta", "photo", "name", "cont", "tail"
 };
 
 /* PCRE2 allocation through an ArAllocator. */
