@@ -250,18 +250,20 @@ spaced_dash(const char *s, size_t n)
 }
 
 /*
- * Whether an unlabelled line after the title, in the page head, is a label
- * left there: a section name of at most two words (اقتصاد), or a credit line
- * of at most five words joined by a dash ("عين اليوم – متابعات", "فلان – عين
- * اليوم"); neither is a sentence.
+ * Whether an unlabelled line after the title is a label left in the page:
+ * in the head, a section name of at most two words (اقتصاد); anywhere, a
+ * credit line of at most five words joined by a dash, without digits ("عين
+ * اليوم – متابعات", "فلان – عين اليوم"; "الهلال 2 - 1 النصر" is a score).
+ * Neither is a sentence.
  */
 static bool
 head_label(const Assembly *as, const Line *ln)
 {
-	if (!as->art->has_title || as->body_started || (ln->flags & LF_SENTENCE))
+	if (!(as->art->has_title || as->body_started) || (ln->flags & LF_SENTENCE))
 		return false;
-	return ln->nwords <= 2 ||
-		(ln->nwords <= 5 && spaced_dash(as->ps->s + ln->off, ln->len));
+	if (ln->nwords <= 2 && as->art->has_title && !as->body_started)
+		return true;
+	return ln->nwords <= 5 && ln->ndigit == 0 && spaced_dash(as->ps->s + ln->off, ln->len);
 }
 
 /*
