@@ -263,7 +263,8 @@ head_label(const Assembly *as, const Line *ln)
 		return false;
 	if (ln->nwords <= 2 && as->art->has_title && !as->body_started)
 		return true;
-	return ln->nwords <= 5 && ln->ndigit == 0 && spaced_dash(as->ps->s + ln->off, ln->len);
+	return ln->nwords <= 7 && ln->ndigit == 0 && spaced_dash(as->ps->s + ln->off, ln->len) &&
+		ar_art_count_words(as->ps->s + ln->off, 0, ln->len) <= 5;	/* the dash is no word */
 }
 
 /*

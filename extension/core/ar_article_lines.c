@@ -39,7 +39,7 @@ ar_art_count_words(const char *s, size_t from, size_t to)
 		bool		alnum = (cp < 0x80) ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
 			(cp >= '0' && cp <= '9') : (cp >= 0x0621 && cp != 0x0640 && !sep &&
 										cp != 0x060C && cp != 0x061B && cp != 0x061F &&
-										cp != 0x00AB && cp != 0x00BB);
+										!(cp >= 0x2000 && cp <= 0x206F));	/* dashes, quotes */
 
 		if (sep)
 			in = false;
