@@ -313,7 +313,8 @@ unlabelled_line(Assembly *as, size_t i)
 		return AR_OK;
 	}
 	TRY(ar_art_paragraph(as, s, ln->len));
-	if (ln->cls == PC_GOOD || ln->cls == PC_NEARGOOD || as->art->has_title == false)
+	/* without a title, any paragraph opens the body: no later line may become the title */
+	if (ln->cls == PC_GOOD || ln->cls == PC_NEARGOOD || !as->art->has_title)
 		as->body_started = true;
 	as->nparas++;
 	return AR_OK;

@@ -68,9 +68,12 @@ static void
 date_last_item(Assembly *as, const ArDate *d)
 {
 	size_t		n = as->art->related.len / sizeof(ArRelated);
-	ArRelated  *r = (ArRelated *) as->art->related.data + (n - 1);
+	ArRelated  *r;
 
-	if (n == 0 || r->has_date)
+	if (n == 0)
+		return;
+	r = (ArRelated *) as->art->related.data + (n - 1);
+	if (r->has_date)
 		return;
 	r->has_date = true;
 	r->year = d->year, r->month = d->month, r->day = d->day;
