@@ -377,8 +377,14 @@ assemble(Assembly *as)
 		const Line *ln = LINE(ps, i);
 		bool		done = false;
 
-		if (ln->blank || i < as->skip_to)
+		if (i < as->skip_to || (ln->blank && ln->len == 0))
 			continue;
+		if (ln->blank)
+		{
+			/* no text to fold (spaces, controls): what display keeps of it is boilerplate */
+			TRY(ar_art_boiler(as, ps->s + ln->off, ln->len));
+			continue;
+		}
 		if (ln->kind != AR_RK_NONE)
 			TRY(labelled_line(as, i, &done));
 		if (!done)

@@ -211,6 +211,10 @@ ar_art_emit(Assembly *as, const char *s, size_t n, ArSpan *out)
 	else
 		TRY(ar_norm_apply(&as->ps->display, s, n, t));
 	out->len = t->len - out->off;
+	/* a form feed or U+2028 inside a line is a line break in the display form: a space here */
+	for (size_t i = out->off; i < t->len; i++)
+		if (t->data[i] == '\n')
+			t->data[i] = ' ';
 	return AR_OK;
 }
 

@@ -10,7 +10,7 @@
  * destination says (a body paragraph, a boilerplate entry, or the span that
  * holds the title), and the outputs joined must be the display form of the
  * line (compared without whitespace and tatweel, which the output may keep
- * or drop at the joins).  Blank lines must have no piece.
+ * or drop at the joins).  A blank line may have pieces, with no visible text.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -125,12 +125,17 @@ check_line(const char *s, size_t ls, size_t le, const ArArticle *a, const ArTrac
 		if (squeeze(want, want->data, n) != AR_OK)
 			return false;
 	}
-	if (want->len == 0)
+	while (want->len == 0 && *k < ntr && tr[*k].raw.off < le)
 	{
-		if (*k < ntr && tr[*k].raw.off < le)
-			return snprintf(why, whylen, "blank line at byte %zu has a piece", ls), false;
-		return true;
+		/* a blank line may go to the boilerplate, with nothing visible */
+		if (squeeze(got, a->text.data + tr[*k].out.off, tr[*k].out.len) != AR_OK)
+			return false;
+		if (got->len > 0 || tr[*k].raw.off < ls)
+			return snprintf(why, whylen, "blank line at byte %zu has text", ls), false;
+		(*k)++;
 	}
+	if (want->len == 0)
+		return true;
 	while (*k < ntr && tr[*k].raw.off < le)
 	{
 		const ArTrace *t = &tr[*k];

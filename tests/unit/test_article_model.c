@@ -210,6 +210,11 @@ test_article_model(void)
 	no_title(&c);
 	bare_datelines(&c);
 	seed_tags(&c);
+	/* line breaks the parser does not split on (form feed, U+2028) stay inside one paragraph */
+	parse(&c, "form feed inside a line",
+		  "الحكومة تعلن حزمة إجراءات لدعم الأسر\n" P1 "\f" P2 "\n" P3 "\xE2\x80\xA8" P1 "\n");
+	CHECK(nparas(&c.a) == 2, "one paragraph per input line (%d)", nparas(&c.a));
+	ar_article_free(&c.a);
 	/* the checker itself: a trace with a piece missing is caught */
 	{
 		const char *s = "عنوان الخبر هنا\n" P1 "\n" P2 "\n";
