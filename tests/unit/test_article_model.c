@@ -151,6 +151,14 @@ bare_datelines(Case *c)
 	CHECK(c->a.has_dateline && span_is(&c->a, c->a.dateline, "الخرطوم") && para_is(&c->a, 0, P1),
 		  "bare dateline glued to a hyphen");
 	ar_article_free(&c->a);
+	parse(c, "dotted agency", "الحكومة تعلن حزمة إجراءات لدعم الأسر\nباريس (أ.ف.ب) - " P1 "\n");
+	CHECK(c->a.has_dateline && span_is(&c->a, c->a.dateline, "باريس (أ.ف.ب)") && para_is(&c->a, 0, P1),
+		  "an agency written with dots");
+	ar_article_free(&c->a);
+	parse(c, "outlet in guillemets", "الحكومة تعلن حزمة إجراءات لدعم الأسر\nلندن - «الصحيفة»: " P1 "\n");
+	CHECK(c->a.has_dateline && span_is(&c->a, c->a.dateline, "لندن - «الصحيفة»") && para_is(&c->a, 0, P1),
+		  "a place and the outlet in guillemets");
+	ar_article_free(&c->a);
 	parse(c, "title with a dash", "مصر - الحكومة تعلن حزمة إجراءات جديدة لدعم الأسر الأكثر احتياجا\n" P1 "\n");
 	CHECK(c->a.has_title && !c->a.has_dateline, "a title with a dash is not a dateline");
 	ar_article_free(&c->a);
