@@ -159,6 +159,10 @@ bare_datelines(Case *c)
 	CHECK(c->a.has_dateline && span_is(&c->a, c->a.dateline, "لندن - «الصحيفة»") && para_is(&c->a, 0, P1),
 		  "a place and the outlet in guillemets");
 	ar_article_free(&c->a);
+	parse(c, "short stamp", "الحكومة تعلن حزمة إجراءات لدعم الأسر\nنشر: 21 مايو 2025 - 10:35\n" P1 "\n");
+	CHECK(c->a.has_published && c->a.published.day == 21 && c->a.published.hour == 10 &&
+		  nparas(&c->a) == 1, "a stamp written \"نشر:\"");
+	ar_article_free(&c->a);
 	parse(c, "title with a dash", "مصر - الحكومة تعلن حزمة إجراءات جديدة لدعم الأسر الأكثر احتياجا\n" P1 "\n");
 	CHECK(c->a.has_title && !c->a.has_dateline, "a title with a dash is not a dateline");
 	ar_article_free(&c->a);
