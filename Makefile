@@ -7,11 +7,18 @@ MODULE_big = pg_arabic
 CORE_OBJS = \
 	extension/core/ar_alloc.o \
 	extension/core/ar_article.o \
+	extension/core/ar_article_lines.o \
+	extension/core/ar_article_model.o \
+	extension/core/ar_article_related.o \
+	extension/core/ar_article_rules.o \
+	extension/core/ar_article_tags.o \
+	extension/core/ar_article_text.o \
 	extension/core/ar_bm25.o \
 	extension/core/ar_char_data.o \
 	extension/core/ar_date.o \
 	extension/core/ar_dedup.o \
 	extension/core/ar_fold.o \
+	extension/core/ar_hashset.o \
 	extension/core/ar_norm_data.o \
 	extension/core/ar_normalize.o \
 	extension/core/ar_status.o \
@@ -54,7 +61,7 @@ WARN_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
 PG_CFLAGS ?= $(WARN_CFLAGS)
 SHLIB_LINK = $(shell pkg-config --libs $(PKG_LIBS))
 
-EXTRA_CLEAN = tests/unit/run_unit
+EXTRA_CLEAN = tests/unit/run_unit tests/articles/bin
 
 # rebuild objects when the headers they include change
 override autodepend = yes
@@ -83,16 +90,16 @@ FUZZ_SECONDS ?= 60
 FUZZ_LIBS_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS))
 FUZZ_LIBS = $(shell pkg-config --libs $(PKG_LIBS)) -lm
 
-tests/fuzz/bin/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h $(CORE_SRC) $(wildcard extension/core/*.h)
+tests/fuzz/bin/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h tests/unit/article_check.c $(CORE_SRC) $(wildcard extension/core/*.h)
 	@mkdir -p tests/fuzz/bin
 	$(CC) $(UNIT_CFLAGS) -Iextension/core -Itests/fuzz -Itests/unit $(FUZZ_LIBS_CFLAGS) -o $@ \
-		$(CORE_SRC) tests/unit/unit_util.c tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(FUZZ_LIBS)
+		$(CORE_SRC) tests/unit/unit_util.c tests/unit/article_check.c tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(FUZZ_LIBS)
 
 tests/fuzz/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(CORE_SRC) $(wildcard extension/core/*.h)
 	@mkdir -p tests/fuzz/bin
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-Iextension/core -Itests/fuzz -Itests/unit $(FUZZ_LIBS_CFLAGS) -o $@ \
-		$(CORE_SRC) tests/unit/unit_util.c tests/fuzz/fuzz_$*.c $(FUZZ_LIBS)
+		$(CORE_SRC) tests/unit/unit_util.c tests/unit/article_check.c tests/fuzz/fuzz_$*.c $(FUZZ_LIBS)
 
 .PHONY: unit bench tables fuzz fuzz-replay valgrind-check
 # pg_regress with the server under valgrind (slow: a subset of the tests).
@@ -133,3 +140,25 @@ dist:
 	git archive --format zip --prefix=$(EXTENSION)-$(DISTVERSION)/ \
 		--output $(DIST_DIR)/$(EXTENSION)-$(DISTVERSION).zip HEAD
 	@echo "$(DIST_DIR)/$(EXTENSION)-$(DISTVERSION).zip"
+
+# Article development corpus (tests/articles/README.md): eval scores the
+# parser on the hand-written pages per split; realdata reports what it finds
+# on the real scraped records of $(PGA_SHARED_DATA).  Measuring tools: they
+# exit 0 whatever the scores.  EVAL_ARGS: -v, --split tune|check.
+ARTICLE_TOOL_DEPS = tests/articles/artcommon.c tests/articles/artcommon.h $(CORE_SRC) \
+	$(wildcard extension/core/*.h)
+PGA_SHARED_DATA ?= $(abspath $(CURDIR)/../shared/data)
+EVAL_ARGS ?=
+REAL_ARGS ?=
+
+tests/articles/bin/%: tests/articles/%.c $(ARTICLE_TOOL_DEPS)
+	@mkdir -p tests/articles/bin
+	$(CC) $(UNIT_CFLAGS) -Iextension/core -Itests/articles $(shell pkg-config --cflags $(PKG_LIBS)) \
+		-o $@ $(CORE_SRC) tests/articles/artcommon.c $< $(shell pkg-config --libs $(PKG_LIBS)) -lm
+
+.PHONY: article-eval article-real
+article-eval: tests/articles/bin/eval
+	ASAN_OPTIONS=detect_leaks=1 tests/articles/bin/eval $(EVAL_ARGS)
+
+article-real: tests/articles/bin/realdata
+	ASAN_OPTIONS=detect_leaks=0 tests/articles/bin/realdata --data $(PGA_SHARED_DATA) $(REAL_ARGS)

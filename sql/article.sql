@@ -109,3 +109,24 @@ SELECT length(arabic_article_rules()) > 1000 AS rules_shipped;
 SELECT title FROM arabic_parse_article('x', E'source\t^(unclosed');
 SELECT title FROM arabic_parse_article('x', E'nosuchkind\tx');
 SELECT title FROM arabic_parse_article(repeat('a', 60) || '!', E'share\t^(\\w+\\s?)*$');
+
+-- The content model (issue 11): a one-line read-also link keeps the story after it; a breadcrumb,
+-- a caption and a call to action leave the body; run-together tags keep multiword names; a
+-- related date keeps its time; guillemets that are not an outer pair stay.
+SELECT title, array_length(string_to_array(body, E'\n'), 1) AS paragraphs, tags, related,
+       boilerplate
+FROM arabic_parse_article(E'الرئيسية > اقتصاد > بنوك\n'
+	'الحكومة تعلن حزمة إجراءات لدعم الأسر\n'
+	'الوزير خلال الجولة (أرشيفية)\n'
+	'قال وزير المالية إن الحكومة ستعلن خلال الأسبوع المقبل عن حزمة من الإجراءات لدعم الأسر ذات الدخل المحدود.\n'
+	'اقرأ أيضا: الحكومة تحدد موعد صرف المعاشات\n'
+	'وأضاف أن هذه الإجراءات تشمل زيادة المعاشات ورفع حد الإعفاء الضريبي، مشيرا إلى أن التكلفة تبلغ نحو ملياري جنيه.\n'
+	'اضغط هنا لمتابعة التغطية الكاملة\n'
+	'كلمات دلالية: الأمم المتحدة المملكة العربية السعودية الإعفاء الضريبي\n'
+	'أخبار ذات صلة\n'
+	'«التعاون الإسلامي» تُدين اعتداء على سفينة «مادلين»\n'
+	'21 مايو 2025 - 2:42 صباحًا\n');
+-- A page without a title line and a bare dateline: the first paragraph stays in the body.
+SELECT title, dateline, left(body, 20) AS body_start
+FROM arabic_parse_article(E'عمّان — قال وزير المالية إن الحكومة ستعلن خلال الأسبوع المقبل عن حزمة من الإجراءات لدعم الأسر.\n'
+	'وأضاف أن هذه الإجراءات تشمل زيادة المعاشات ورفع حد الإعفاء الضريبي.');

@@ -25,6 +25,23 @@
  *	related       the header of a related-articles list (أخبار ذات صلة)
  *	widget        a one-line widget of titles each followed by a date
  *	trailer, share, caption   removed (kept in the boilerplate list)
+ *	desk          a desk or agency line that ends an embedded read-also
+ *	              article (المناطق_متابعات); removed
+ *	cta, photo    vocabulary of calls to action and of photo captions: not a
+ *	              decision but a feature of the content model (a short line
+ *	              with it is boilerplate, a long paragraph is not); tried on
+ *	              every line before the other kinds
+ *	cont          vocabulary of a paragraph that continues the text before it
+ *	              (وقال, وأضاف ...): a feature, like cta and photo
+ *	tail          a trailer glued to the end of a paragraph ("... . رابط الخبر
+ *	              بصحيفة ...: title"): the match (use \K after the sentence end)
+ *	              and the rest of the line are removed, the text before stays
+ *	name          a multiword name (الأمم المتحدة): the pattern is a plain
+ *	              phrase, used to split run-together tags; not matched
+ *
+ * Lines no label claims are decided by a content model (ar_article_model.c,
+ * README "Design"): length, function-word density, sentence punctuation,
+ * digits, vocabulary, position, then smoothing by the neighbours.
  */
 #ifndef AR_ARTICLE_H
 #define AR_ARTICLE_H
@@ -52,6 +69,12 @@ typedef enum ArRuleKind
 	AR_RK_TRAILER,
 	AR_RK_SHARE,
 	AR_RK_CAPTION,
+	AR_RK_DESK,
+	AR_RK_CTA,
+	AR_RK_PHOTO,
+	AR_RK_NAME,
+	AR_RK_CONT,
+	AR_RK_TAIL,
 	AR_RK_COUNT
 } ArRuleKind;
 
@@ -83,6 +106,13 @@ extern ArStatus ar_rules_compile(const char *text, size_t len, const ArAllocator
 extern void ar_rules_free(ArRules *rules);
 extern int	ar_rules_count(const ArRules *rules);
 
+/*
+ * Give the rules the function-word list of the content model: the text of a
+ * stopword file (ar_stopwords.h; the shipped pg_arabic.stop).  Without it
+ * the model sees no function words and trusts length and punctuation only.
+ */
+extern ArStatus ar_rules_set_stopwords(ArRules *rules, const char *text, size_t len);
+
 typedef struct ArSpan
 {
 	size_t		off;			/* into ArArticle.text */
@@ -93,10 +123,36 @@ typedef struct ArRelated
 {
 	ArSpan		title;
 	bool		has_date;
+	bool		has_time;
 	int			year;
 	int			month;
 	int			day;
+	int			hour;
+	int			minute;
 } ArRelated;
+
+/* Where a piece of an input line went (ArArticle.trace). */
+typedef enum ArDest
+{
+	AR_DEST_TITLE,
+	AR_DEST_BODY,
+	AR_DEST_BOILER
+} ArDest;
+
+/*
+ * Provenance: the raw bytes [raw.off, raw.off + raw.len) of the input went
+ * to dest, where their display form is out (a span of ArArticle.text).  The
+ * pieces of every non-blank input line tile it, in order: the test suite
+ * reassembles each line from the output through them (nothing lost).  A
+ * field value taken from a labelled line (byline, source, tags, related) is
+ * also kept whole in the boilerplate list, which is where the line goes.
+ */
+typedef struct ArTrace
+{
+	ArSpan		raw;			/* into the input */
+	ArSpan		out;			/* into ArArticle.text */
+	int			dest;			/* ArDest */
+} ArTrace;
 
 /* The parse result; strings live in text, lists in the ArBufs. */
 typedef struct ArArticle
@@ -116,6 +172,7 @@ typedef struct ArArticle
 	ArBuf		tags;			/* ArSpan[] */
 	ArBuf		related;		/* ArRelated[] */
 	ArBuf		boilerplate;	/* ArSpan[] */
+	ArBuf		trace;			/* ArTrace[] */
 	/* when a match failed: the rule and the line */
 	int			error_rule;
 	size_t		error_line;

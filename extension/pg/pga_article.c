@@ -38,6 +38,7 @@ PG_FUNCTION_INFO_V1(arabic_parse_article);
 PG_FUNCTION_INFO_V1(arabic_article_rules);
 
 #define RULES_NAME "pg_arabic_article"
+#define STOP_NAME "pg_arabic"
 #define RULES_MAX_SIZE (1024 * 1024)
 #define LINES_PER_STEP 1000
 #define ARTICLE_FIELDS 9
@@ -107,11 +108,11 @@ typedef struct RulesCache
 	MemoryContextCallback cb;
 } RulesCache;
 
-/* Read the shipped rules file into a palloc'd string. */
+/* Read a shipped tsearch_data file (the rules, the stopwords) into a palloc'd string. */
 static char *
-read_rules_file(size_t *len)
+read_data_file(const char *name, const char *ext, size_t *len)
 {
-	char	   *path = get_tsearch_config_filename(RULES_NAME, "rules");
+	char	   *path = get_tsearch_config_filename(name, ext);
 	FILE	   *f = AllocateFile(path, "rb");
 	StringInfoData buf;
 	char		chunk[8192];
@@ -120,14 +121,14 @@ read_rules_file(size_t *len)
 	if (f == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("could not open article rules file \"%s\": %m", path)));
+				 errmsg("could not open article data file \"%s\": %m", path)));
 	initStringInfo(&buf);
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 	{
 		if (buf.len + n > RULES_MAX_SIZE)
 			ereport(ERROR,
 					(errcode(ERRCODE_CONFIG_FILE_ERROR),
-					 errmsg("article rules file \"%s\" is too large", path),
+					 errmsg("article data file \"%s\" is too large", path),
 					 errdetail("The limit is %d bytes.", RULES_MAX_SIZE)));
 		appendBinaryStringInfo(&buf, chunk, n);
 	}
@@ -143,6 +144,8 @@ compile_rules(const char *text, size_t len, const ArAllocator *alloc, bool from_
 	ArRules    *rules;
 	ArRulesError err = {0};
 	ArStatus	st;
+	char	   *stop;
+	size_t		stop_len;
 
 	if (!pg_verifymbstr(text, len, true))
 		ereport(ERROR,
@@ -157,6 +160,15 @@ compile_rules(const char *text, size_t len, const ArAllocator *alloc, bool from_
 				 errhint("A rule is a kind, a tab and a PCRE2 pattern; see the README.")));
 	if (st != AR_OK)
 		pga_report_status(st, "compiling article rules");
+	/* the content model's function words: the shipped stopword list */
+	stop = read_data_file(STOP_NAME, "stop", &stop_len);
+	st = ar_rules_set_stopwords(rules, stop, stop_len);
+	pfree(stop);
+	if (st != AR_OK)
+	{
+		ar_rules_free(rules);
+		pga_report_status(st, "loading the article stopwords");
+	}
 	return rules;
 }
 
@@ -170,7 +182,7 @@ shipped_rules(void)
 												  ALLOCSET_SMALL_SIZES);
 		ArAllocator alloc = {ctx_alloc, ctx_realloc, ctx_free, cxt, MaxAllocHugeSize};
 		size_t		len;
-		char	   *text = read_rules_file(&len);
+		char	   *text = read_data_file(RULES_NAME, "rules", &len);
 
 		last_article.valid = false; /* results of other rules, if reloading */
 		PG_TRY();
@@ -248,7 +260,7 @@ span_array(const ArArticle *a, const ArBuf *list)
 	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
-/* The related items as a jsonb array of {"title", "date"}. */
+/* The related items as a jsonb array of {"title", "date"}; the date has "HH:MM" when a time was written. */
 static Datum
 related_jsonb(const ArArticle *a)
 {
@@ -266,7 +278,10 @@ related_jsonb(const ArArticle *a)
 			appendStringInfoString(&buf, ", ");
 		appendStringInfoString(&buf, "{\"title\": ");
 		escape_json(&buf, title);
-		if (r[i].has_date)
+		if (r[i].has_date && r[i].has_time)
+			appendStringInfo(&buf, ", \"date\": \"%04d-%02d-%02d %02d:%02d\"}", r[i].year,
+							 r[i].month, r[i].day, r[i].hour, r[i].minute);
+		else if (r[i].has_date)
 			appendStringInfo(&buf, ", \"date\": \"%04d-%02d-%02d\"}", r[i].year, r[i].month,
 							 r[i].day);
 		else
@@ -409,7 +424,7 @@ Datum
 arabic_article_rules(PG_FUNCTION_ARGS)
 {
 	size_t		len;
-	char	   *text = read_rules_file(&len);
+	char	   *text = read_data_file(RULES_NAME, "rules", &len);
 
 	pga_require_utf8();
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(text, len));

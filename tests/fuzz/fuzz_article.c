@@ -3,13 +3,16 @@
  *		Fuzz target of the article splitter with the shipped rules.
  *		Invariants: the parse succeeds (or stops on a PCRE2 limit, naming
  *		the rule), every field lies inside the result's text and is valid
- *		UTF-8, and the body is no longer than the display form of the page.
+ *		UTF-8, the body is no longer than the display form of the page, and
+ *		every non-blank line reassembles from the output (article_check.c).
  */
 #include "ar_article.h"
+#include "article_check.h"
 #include "ar_utf8.h"
 #include "fuzz_common.h"
 
 #define RULES_PATH "extension/tsearch_data/pg_arabic_article.rules"
+#define STOP_PATH "extension/tsearch_data/pg_arabic.stop"
 
 static ArRules *rules;
 static ArDateEnv env;
@@ -38,6 +41,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		INVARIANT(ar_rules_compile(text, len, &fz_heap, &rules, &err) == AR_OK, "rules compile");
 		INVARIANT(ar_date_env_init(&env, NULL) == AR_OK, "date environment");
 		free(text);
+		text = fz_slurp(STOP_PATH, &len);
+		INVARIANT(text != NULL && ar_rules_set_stopwords(rules, text, len) == AR_OK,
+				  "stopwords load");
+		free(text);
 	}
 	memset(&a, 0, sizeof(a));
 	st = ar_article_parse(rules, &env, (const char *) data, size, &fz_heap, &a);
@@ -56,6 +63,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_span(&a, ((ArSpan *) a.boilerplate.data)[i], "boilerplate inside the text");
 		for (size_t i = 0; i < a.related.len / sizeof(ArRelated); i++)
 			check_span(&a, ((ArRelated *) a.related.data)[i].title, "related title inside the text");
+		{
+			char		why[256];
+
+			INVARIANT(article_reassembles((const char *) data, size, &a, why, sizeof(why)),
+					  "every line reassembles from the output");
+		}
 	}
 	else
 		INVARIANT(a.error_rule > 0, "a limit names its rule");

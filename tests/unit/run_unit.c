@@ -23,6 +23,8 @@ main(int argc, char **argv)
 	test_date();
 	test_article();
 	test_article_samples();
+	test_article_model();
+	test_article_reassembly();
 	test_bm25();
 	test_dedup();
 	printf("%d passed, %d failed\n", unit_passed, unit_failed);

@@ -7,10 +7,12 @@
 #include <stdlib.h>
 
 #include "ar_article.h"
+#include "article_check.h"
 #include "unit.h"
 
-static ArRules *
-load_rules(void)
+/* The shipped rules with the shipped stopwords (also for the reassembly test). */
+ArRules *
+unit_article_rules(void)
 {
 	size_t		len;
 	char	   *text = unit_slurp("extension/tsearch_data/pg_arabic_article.rules", &len);
@@ -23,12 +25,16 @@ load_rules(void)
 	CHECK(ar_rules_compile(text, len, &unit_malloc, &rules, &err) == AR_OK,
 		  "shipped rules compile (line %d: %s)", err.line, err.message);
 	free(text);
+	text = unit_slurp("extension/tsearch_data/pg_arabic.stop", &len);
+	CHECK(text != NULL && rules != NULL &&
+		  ar_rules_set_stopwords(rules, text, len) == AR_OK, "stopwords load");
+	free(text);
 	return rules;
 }
 
 /* Print an article (UNIT_VERBOSE=1). */
-static void
-dump(const char *name, const ArArticle *a)
+void
+unit_article_dump(const char *name, const ArArticle *a)
 {
 	const char *t = a->text.data;
 	const ArSpan *tg = (const ArSpan *) a->tags.data;
@@ -57,7 +63,7 @@ void
 test_article(void)
 {
 	ArDateEnv  *env = malloc(sizeof(ArDateEnv));
-	ArRules    *rules = load_rules(),
+	ArRules    *rules = unit_article_rules(),
 			   *bad = NULL;
 	ArRulesError err = {0};
 	ArArticle	a;
@@ -112,7 +118,7 @@ test_article(void)
 			  "body starts after the dateline");
 		CHECK(memchr(a.text.data + a.body.off, '\r', a.body.len) == NULL, "no CR in body");
 		if (getenv("UNIT_VERBOSE"))
-			dump("small", &a);
+			unit_article_dump("small", &a);
 		ar_article_free(&a);
 	}
 
@@ -136,6 +142,12 @@ test_article(void)
 		for (size_t i = 0; i < n; i++)
 			big[i] = (char) ((i * 131 + 7) & 0xFF);
 		CHECK(ar_article_parse(rules, env, big, n, &unit_malloc, &a) == AR_OK, "random bytes");
+		{
+			char		why[256] = "";
+
+			CHECK(article_reassembles(big, n, &a, why, sizeof(why)),
+				  "random bytes reassemble (%s)", why);
+		}
 		ar_article_free(&a);
 		free(big);
 	}
@@ -149,7 +161,7 @@ void
 test_article_samples(void)
 {
 	ArDateEnv  *env = malloc(sizeof(ArDateEnv));
-	ArRules    *rules = load_rules();
+	ArRules    *rules = unit_article_rules();
 	DIR		   *dir = opendir(unit_samples_dir);
 	struct dirent *de;
 	int			n = 0;
@@ -179,7 +191,7 @@ test_article_samples(void)
 			  de->d_name);
 		CHECK(a.has_title && a.body.len > 200, "%s: title and body", de->d_name);
 		if (getenv("UNIT_VERBOSE"))
-			dump(de->d_name, &a);
+			unit_article_dump(de->d_name, &a);
 		ar_article_free(&a);
 		free(text);
 	}

@@ -44,6 +44,11 @@ void		test_stem(void);
 void		test_date(void);
 void		test_article(void);
 void		test_article_samples(void);
+void		test_article_reassembly(void);
+void		test_article_model(void);
+struct ArRules *unit_article_rules(void);
+struct ArArticle;
+void		unit_article_dump(const char *name, const struct ArArticle *a);
 void		test_bm25(void);
 void		test_dedup(void);
 

@@ -1,0 +1,686 @@
+/*
+ * realdata.c
+ *		What the article parser finds on real scraped records.
+ *
+ * Reads the two real data sets under --data DIR (default: the Makefile's
+ * PGA_SHARED_DATA, i.e. $TOP/../shared/data):
+ *	scraped-news-asas-lab/   7 outlets, CSV and JSON files (292 records)
+ *	saudinewsnet-sample/     one JSON object per line (6,484 articles)
+ * Each record becomes one page as a scraper would store it: its title, meta
+ * and body columns joined by newlines (see SOURCES).  Prints per source the
+ * share of records with each field found, and with --review N (default 50)
+ * N records drawn with a fixed seed (20 from the first set, the rest from
+ * the second; outlets taken in turn) with their fields, the lines removed
+ * from the body and the body itself, for review by hand.  Exit code 0
+ * whatever it finds.
+ *
+ *	usage: realdata --data DIR [--review N] [--seed S] [--rules FILE]
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "artcommon.h"
+
+#define MAX_COLS 8
+
+/*
+ * One input file: its format and which columns (by header name) make the
+ * page, in page order.  almasryalyoum's Title column holds a Python object
+ * repr instead of the title (a bug of that scraper), so it is left out.
+ * SaudiNewsNet's author column is metadata beside the scraped article node
+ * (content), so the page is title and content; a byline must come from the text.
+ */
+typedef struct SourceFile
+{
+	const char *set;			/* data set folder */
+	const char *path;			/* inside the set */
+	char		format;			/* 'c' CSV, 'a' JSON array, 'l' JSON lines */
+	const char *cols[MAX_COLS];
+	const char *source_col;		/* column naming the outlet, or NULL */
+	const char *name;			/* outlet when source_col is NULL */
+} SourceFile;
+
+static const SourceFile SOURCES[] = {
+	{"scraped-news-asas-lab", "aitnews/data.csv", 'c', {"Title", "Page_info", "Body"}, NULL, "aitnews"},
+	{"scraped-news-asas-lab", "almadina/almadina.json", 'a', {"title", "date", "content"}, NULL, "almadina"},
+	{"scraped-news-asas-lab", "almasryalyoum/data.csv", 'c', {"Page_info", "Story"}, NULL, "almasryalyoum"},
+	{"scraped-news-asas-lab", "alyaum/data.csv", 'c', {"title", "date", "body"}, NULL, "alyaum"},
+	{"scraped-news-asas-lab", "makkah/makkah.json", 'a', {"title", "date", "content"}, NULL, "makkah"},
+	{"scraped-news-asas-lab", "okaz/output.csv", 'c', {"title", "article_meta_text", "body_text"}, NULL, "okaz"},
+	{"scraped-news-asas-lab", "spa/data.csv", 'c', {"title", "Page_info", "Body"}, NULL, "spa"},
+	{"saudinewsnet-sample", "saudinewsnet_sample.jsonl", 'l', {"title", "content"}, "source", NULL},
+};
+#define NSOURCE_FILES (sizeof(SOURCES) / sizeof(SOURCES[0]))
+
+/* One record: the outlet and the page built from it. */
+typedef struct Record
+{
+	char	   *set;
+	char	   *outlet;
+	int			row;			/* 1-based record number in its file */
+	char	   *page;
+} Record;
+
+static Record *records;
+static int	nrecords,
+			cap_records;
+
+/* ---- CSV (RFC 4180: quoted fields, "" escapes, newlines inside quotes) ---- */
+
+/* Read one CSV row into fields; returns false at end of input. */
+static bool
+csv_row(const char **pp, const char *end, Str *fields, int maxf, int *nf)
+{
+	const char *p = *pp;
+
+	if (p >= end)
+		return false;
+	*nf = 0;
+	for (;;)
+	{
+		Str		   *f = &fields[*nf < maxf ? *nf : maxf - 1];
+
+		f->len = 0;
+		str_add(f, "", 0);
+		if (p < end && *p == '"')
+		{
+			for (p++; p < end; p++)
+			{
+				if (*p == '"' && p + 1 < end && p[1] == '"')
+					str_add(f, p++, 1);
+				else if (*p == '"')
+				{
+					p++;
+					break;
+				}
+				else
+					str_add(f, p, 1);
+			}
+		}
+		while (p < end && *p != ',' && *p != '\n')
+		{
+			if (*p != '\r')
+				str_add(f, p, 1);
+			p++;
+		}
+		(*nf)++;
+		if (p >= end || *p == '\n')
+			break;
+		p++;					/* the comma */
+	}
+	*pp = p < end ? p + 1 : end;
+	return true;
+}
+
+/* ---- JSON: flat objects whose values are strings (others skipped) ---- */
+
+static void
+utf8_put(Str *s, uint32_t cp)
+{
+	char		b[4];
+	int			n;
+
+	if (cp < 0x80)
+		b[0] = (char) cp, n = 1;
+	else if (cp < 0x800)
+		b[0] = (char) (0xC0 | cp >> 6), b[1] = (char) (0x80 | (cp & 0x3F)), n = 2;
+	else if (cp < 0x10000)
+		b[0] = (char) (0xE0 | cp >> 12), b[1] = (char) (0x80 | ((cp >> 6) & 0x3F)),
+			b[2] = (char) (0x80 | (cp & 0x3F)), n = 3;
+	else
+		b[0] = (char) (0xF0 | cp >> 18), b[1] = (char) (0x80 | ((cp >> 12) & 0x3F)),
+			b[2] = (char) (0x80 | ((cp >> 6) & 0x3F)), b[3] = (char) (0x80 | (cp & 0x3F)), n = 4;
+	str_add(s, b, n);
+}
+
+static uint32_t
+hex4(const char *p, const char *end)
+{
+	uint32_t	v = 0;
+
+	for (int i = 0; i < 4 && p + i < end; i++)
+	{
+		char		c = p[i];
+
+		v = v * 16 + (c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' ? (c | 0x20) - 'a' + 10 : 0);
+	}
+	return v;
+}
+
+/* Decode the JSON string starting at *pp (on its quote) into out. */
+static void
+json_string(const char **pp, const char *end, Str *out)
+{
+	const char *p = *pp + 1;
+
+	out->len = 0;
+	str_add(out, "", 0);
+	while (p < end && *p != '"')
+	{
+		if (*p != '\\' || p + 1 >= end)
+		{
+			str_add(out, p++, 1);
+			continue;
+		}
+		p++;
+		switch (*p)
+		{
+			case 'n': str_add(out, "\n", 1); break;
+			case 't': str_add(out, "\t", 1); break;
+			case 'r': str_add(out, "\r", 1); break;
+			case 'b': case 'f': break;
+			case 'u':
+				{
+					uint32_t	cp = hex4(p + 1, end);
+
+					p += 4;
+					if (cp >= 0xD800 && cp < 0xDC00 && p + 6 < end && p[1] == '\\' && p[2] == 'u')
+					{
+						cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(p + 3, end) - 0xDC00);
+						p += 6;
+					}
+					utf8_put(out, cp);
+					break;
+				}
+			default: str_add(out, p, 1);
+		}
+		p++;
+	}
+	*pp = p < end ? p + 1 : end;
+}
+
+/*
+ * Read the object at *pp; the values of the wanted keys go to vals (empty
+ * when missing).  Returns false when no object follows.
+ */
+static bool
+json_object(const char **pp, const char *end, const char *const *keys, int nkeys, Str *vals)
+{
+	const char *p = *pp;
+	Str			key = {0};
+
+	while (p < end && *p != '{')
+		p++;
+	if (p >= end)
+		return false;
+	for (int k = 0; k < nkeys; k++)
+		vals[k].len = 0, str_add(&vals[k], "", 0);
+	for (p++; p < end && *p != '}';)
+	{
+		int			k;
+
+		if (*p != '"')
+		{
+			p++;
+			continue;
+		}
+		json_string(&p, end, &key);
+		while (p < end && (*p == ' ' || *p == ':' || *p == '\n' || *p == '\t' || *p == '\r'))
+			p++;
+		for (k = 0; k < nkeys && strcmp(key.s, keys[k]) != 0; k++)
+			;
+		if (p < end && *p == '"')
+		{
+			Str			tmp = {0};
+
+			json_string(&p, end, k < nkeys ? &vals[k] : &tmp);
+			free(tmp.s);
+		}
+		else
+			while (p < end && *p != ',' && *p != '}')
+				p++;			/* number, null, true, false */
+		if (p < end && *p == ',')
+			p++;
+	}
+	free(key.s);
+	*pp = p < end ? p + 1 : end;
+	return true;
+}
+
+/* ---- records ---- */
+
+static void
+add_record(const char *set, const char *outlet, int row, Str *vals, int nvals)
+{
+	Str			page = {0};
+
+	str_add(&page, "", 0);
+	for (int k = 0; k < nvals; k++)
+	{
+		if (vals[k].len == 0)
+			continue;
+		if (page.len)
+			str_add(&page, "\n", 1);
+		str_add(&page, vals[k].s, vals[k].len);
+	}
+	if (nrecords == cap_records)
+		records = realloc(records, (cap_records = cap_records * 2 + 64) * sizeof(Record));
+	records[nrecords++] = (Record) {strdup(set), strdup(outlet), row, page.s};
+}
+
+/* Columns of a CSV header row for the wanted names (-1 when missing). */
+static void
+csv_columns(const SourceFile *sf, Str *fields, int nf, int *idx)
+{
+	for (int k = 0; k < MAX_COLS && sf->cols[k]; k++)
+	{
+		idx[k] = -1;
+		for (int i = 0; i < nf; i++)
+			if (strcmp(fields[i].s, sf->cols[k]) == 0)
+				idx[k] = i;
+		if (idx[k] < 0)
+			fprintf(stderr, "%s: no column %s\n", sf->path, sf->cols[k]);
+	}
+}
+
+static void
+load_csv(const SourceFile *sf, const char *text, size_t len)
+{
+	const char *p = text,
+			   *end = text + len;
+	Str			fields[32] = {{0}},
+				vals[MAX_COLS] = {{0}};
+	int			nf,
+				idx[MAX_COLS],
+				ncols = 0,
+				row = 0;
+
+	if (!csv_row(&p, end, fields, 32, &nf))
+		return;
+	csv_columns(sf, fields, nf, idx);
+	while (ncols < MAX_COLS && sf->cols[ncols])
+		ncols++;
+	while (csv_row(&p, end, fields, 32, &nf))
+	{
+		if (nf < 2 || (idx[0] >= 0 && idx[0] < nf && strcmp(fields[idx[0]].s, sf->cols[0]) == 0))
+			continue;			/* blank line, or the header repeated inside the file */
+		for (int k = 0; k < ncols; k++)
+		{
+			vals[k].len = 0;
+			if (idx[k] >= 0 && idx[k] < nf)
+				str_add(&vals[k], fields[idx[k]].s, fields[idx[k]].len);
+		}
+		add_record(sf->set, sf->name, ++row, vals, ncols);
+	}
+	for (int i = 0; i < 32; i++)
+		free(fields[i].s);
+	for (int k = 0; k < MAX_COLS; k++)
+		free(vals[k].s);
+}
+
+static void
+load_json(const SourceFile *sf, const char *text, size_t len)
+{
+	const char *p = text,
+			   *end = text + len;
+	const char *keys[MAX_COLS + 1];
+	Str			vals[MAX_COLS + 1] = {{0}};
+	int			ncols = 0,
+				row = 0;
+
+	while (ncols < MAX_COLS && sf->cols[ncols])
+	{
+		keys[ncols] = sf->cols[ncols];
+		ncols++;
+	}
+	keys[ncols] = sf->source_col ? sf->source_col : "";
+	while (json_object(&p, end, keys, ncols + 1, vals))
+		add_record(sf->set, sf->source_col ? vals[ncols].s : sf->name, ++row, vals, ncols);
+	for (int k = 0; k <= MAX_COLS; k++)
+		free(vals[k].s);
+}
+
+static void
+load_all(const char *data)
+{
+	for (size_t i = 0; i < NSOURCE_FILES; i++)
+	{
+		const SourceFile *sf = &SOURCES[i];
+		char		path[2048];
+		size_t		len;
+		char	   *text;
+
+		snprintf(path, sizeof(path), "%s/%s/%s", data, sf->set, sf->path);
+		if ((text = art_slurp(path, &len)) == NULL)
+		{
+			fprintf(stderr, "cannot read %s (set --data or PGA_SHARED_DATA)\n", path);
+			exit(2);
+		}
+		if (sf->format == 'c')
+			load_csv(sf, text, len);
+		else
+			load_json(sf, text, len);
+		free(text);
+	}
+}
+
+/* ---- report ---- */
+
+#define NCOUNTS 10
+static const char *const count_names[NCOUNTS] =
+{"title", "byline", "datel.", "publ.", "source", "tags", "related", "body", "removed", "rm-lines"};
+
+typedef struct OutletSum
+{
+	char		set[64];
+	char		outlet[64];
+	int			n;
+	int			c[NCOUNTS];		/* records with the field; last: removed lines in all */
+} OutletSum;
+
+/* Counts of one parsed record into its outlet's sum. */
+static void
+count_record(OutletSum *o, const ArArticle *a)
+{
+	int			nb = (int) (a->boilerplate.len / sizeof(ArSpan));
+
+	o->n++;
+	o->c[0] += a->has_title;
+	o->c[1] += a->has_byline;
+	o->c[2] += a->has_dateline;
+	o->c[3] += a->has_published;
+	o->c[4] += a->has_source;
+	o->c[5] += a->tags.len > 0;
+	o->c[6] += a->related.len > 0;
+	o->c[7] += a->body.len > 0;
+	o->c[8] += nb > 0;
+	o->c[9] += nb;
+}
+
+/*
+ * Boilerplate known to be in the real data (their READMEs and issue 11): how
+ * many pages hold each, and in how many it is still in the parsed body.
+ * start: only within the first START_BYTES of the text (of the page, after
+ * its title line).
+ */
+#define START_BYTES 160
+typedef struct Marker
+{
+	const char *label;
+	const char *needle;
+	bool		start;
+	const char *outlet;			/* only records of this outlet, or NULL */
+	int			in_page;
+	int			in_body;
+} Marker;
+
+static Marker markers[] = {
+	{"alweeam link trailer", "رابط الخبر بصحيفة الوئام", false, NULL, 0, 0},
+	{"Next Previous carousel", "Next Previous", false, NULL, 0, 0},
+	{"SPA end marker", "// انتهى //", false, NULL, 0, 0},
+	{"almasryalyoum related block", "أخبار متعلقة", false, NULL, 0, 0},
+	{"3alyoum desk opening", "عين اليوم", true, "3alyoum", 0, 0},
+	{"sabq byline opening", "سبق", true, "sabq", 0, 0},
+};
+#define NMARKERS (sizeof(markers) / sizeof(markers[0]))
+
+/* Does s[0..len) hold needle (within the first START_BYTES when start)? */
+static bool
+holds(const char *s, size_t len, const char *needle, bool start)
+{
+	size_t		n = strlen(needle);
+
+	if (start && len > START_BYTES)
+		len = START_BYTES;
+	for (size_t i = 0; i + n <= len; i++)
+		if (memcmp(s + i, needle, n) == 0)
+			return true;
+	return false;
+}
+
+static void
+count_markers(const Record *rec, const ArArticle *a)
+{
+	const char *page = rec->page,
+			   *nl = strchr(page, '\n');
+
+	for (size_t m = 0; m < NMARKERS; m++)
+	{
+		Marker	   *mk = &markers[m];
+		const char *from = mk->start && nl ? nl + 1 : page;
+
+		if (mk->outlet && strcmp(mk->outlet, rec->outlet) != 0)
+			continue;
+		if (!holds(from, strlen(from), mk->needle, mk->start))
+			continue;
+		mk->in_page++;
+		mk->in_body += holds(a->text.data + a->body.off, a->body.len, mk->needle, mk->start);
+	}
+}
+
+static void
+print_markers(void)
+{
+	printf("\n%-30s %8s %8s\n", "known boilerplate", "pages", "in body");
+	for (size_t m = 0; m < NMARKERS; m++)
+		printf("%-30s %8d %8d\n", markers[m].label, markers[m].in_page, markers[m].in_body);
+}
+
+static void
+print_table(void)
+{
+	OutletSum  *sums = calloc(64, sizeof(OutletSum));
+	int			nsums = 0;
+
+	for (int r = 0; r < nrecords; r++)
+	{
+		ArArticle	a;
+		int			i;
+
+		for (i = 0; i < nsums; i++)
+			if (strcmp(sums[i].outlet, records[r].outlet) == 0 &&
+				strcmp(sums[i].set, records[r].set) == 0)
+				break;
+		if (i == nsums && nsums < 64)
+		{
+			snprintf(sums[i].set, 64, "%s", records[r].set);
+			snprintf(sums[i].outlet, 64, "%s", records[r].outlet);
+			nsums++;
+		}
+		if (art_parse(records[r].page, strlen(records[r].page), &a) != AR_OK)
+			printf("  %s %s #%d: parse failed\n", records[r].set, records[r].outlet, records[r].row);
+		if (i < 64)
+			count_record(&sums[i], &a);
+		count_markers(&records[r], &a);
+		ar_article_free(&a);
+	}
+	printf("%-22s %-14s %5s", "set", "outlet", "n");
+	for (int k = 0; k < NCOUNTS; k++)
+		printf(" %8s", count_names[k]);
+	printf("\n");
+	for (int i = 0; i < nsums; i++)
+	{
+		printf("%-22s %-14s %5d", sums[i].set, sums[i].outlet, sums[i].n);
+		for (int k = 0; k < NCOUNTS - 1; k++)
+			printf(" %7.1f%%", 100.0 * sums[i].c[k] / sums[i].n);
+		printf(" %8.2f\n", (double) sums[i].c[NCOUNTS - 1] / sums[i].n);
+	}
+	printf("(share of records with the field found; body = non-empty body; removed = records with "
+		   "lines removed as boilerplate; rm-lines = removed lines per record)\n");
+	free(sums);
+}
+
+static void
+print_span(const char *label, const ArArticle *a, ArSpan sp, bool present)
+{
+	char	   *s = art_span(a, sp, present);
+
+	if (s)
+		printf("  %-10s %s\n", label, s);
+	free(s);
+}
+
+/* One record for review: fields, removed lines, body lines. */
+static void
+print_review(int n, const Record *rec)
+{
+	ArArticle	a;
+	const ArSpan *sp;
+	const ArRelated *rel;
+	const char *line,
+			   *end;
+	char		date[32];
+
+	printf("\n=== review %d: %s %s record %d\n", n, rec->set, rec->outlet, rec->row);
+	art_parse(rec->page, strlen(rec->page), &a);
+	print_span("title:", &a, a.title, a.has_title);
+	print_span("byline:", &a, a.byline, a.has_byline);
+	print_span("dateline:", &a, a.dateline, a.has_dateline);
+	art_date_str(&a.published, date, sizeof(date));
+	if (a.has_published)
+		printf("  %-10s %s\n", "published:", date);
+	print_span("source:", &a, a.source, a.has_source);
+	sp = (const ArSpan *) a.tags.data;
+	for (size_t i = 0; i < a.tags.len / sizeof(ArSpan); i++)
+		print_span("tag:", &a, sp[i], true);
+	rel = (const ArRelated *) a.related.data;
+	for (size_t i = 0; i < a.related.len / sizeof(ArRelated); i++)
+		print_span(rel[i].has_date ? "related+d:" : "related:", &a, rel[i].title, true);
+	sp = (const ArSpan *) a.boilerplate.data;
+	for (size_t i = 0; i < a.boilerplate.len / sizeof(ArSpan); i++)
+		print_span("REMOVED:", &a, sp[i], true);
+	line = a.text.data + a.body.off;
+	end = line + a.body.len;
+	while (line < end)
+	{
+		const char *nl = memchr(line, '\n', end - line);
+		int			n = (int) ((nl ? nl : end) - line),
+					head = n,
+					tail = n;
+
+		/* long paragraphs: their start and end (trailers hide there), cut at characters */
+		if (n > 400)
+		{
+			for (head = 200; head > 0 && ((unsigned char) line[head] & 0xC0) == 0x80; head--)
+				;
+			for (tail = n - 200; tail < n && ((unsigned char) line[tail] & 0xC0) == 0x80; tail++)
+				;
+		}
+		printf("  | %.*s", head, line);
+		if (tail < n)
+			printf(" [...] %.*s", n - tail, line + tail);
+		printf("\n");
+		line = nl ? nl + 1 : end;
+	}
+	ar_article_free(&a);
+}
+
+static uint64_t
+xorshift(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+/* Is records[r] the first of its outlet in records[lo..r]? */
+static bool
+outlet_first(int lo, int r)
+{
+	for (int i = lo; i < r; i++)
+		if (strcmp(records[i].outlet, records[r].outlet) == 0)
+			return false;
+	return true;
+}
+
+/*
+ * Draw up to want records of records[lo..hi) for review, taking outlets in
+ * turn (a random record of each outlet per round) so that small outlets are
+ * seen too; returns how many were printed.
+ */
+static int
+review_part(int lo, int hi, int want, uint64_t *seed, int shown)
+{
+	bool	   *taken = calloc(hi - lo + 1, sizeof(bool));
+	int		   *cand = malloc((hi - lo + 1) * sizeof(int));
+	int			got = 0;
+	bool		progress = true;
+
+	while (got < want && progress)
+	{
+		progress = false;
+		for (int first = lo; first < hi && got < want; first++)
+		{
+			int			nc = 0;
+
+			if (!outlet_first(lo, first))
+				continue;
+			for (int r = first; r < hi; r++)
+				if (!taken[r - lo] && strcmp(records[r].outlet, records[first].outlet) == 0)
+					cand[nc++] = r;
+			if (nc > 0)
+			{
+				int			r = cand[xorshift(seed) % (uint64_t) nc];
+
+				taken[r - lo] = true;
+				print_review(shown + ++got, &records[r]);
+				progress = true;
+			}
+		}
+	}
+	free(cand);
+	free(taken);
+	return got;
+}
+
+/* Deterministic choice of n records: 20 from the first set, the rest from the second. */
+static void
+review(int n, uint64_t seed)
+{
+	int			nfirst = 0,
+				shown;
+
+	while (nfirst < nrecords && strcmp(records[nfirst].set, records[0].set) == 0)
+		nfirst++;
+	shown = review_part(0, nfirst, n < 20 ? n : 20, &seed, 0);
+	review_part(nfirst, nrecords, n - shown, &seed, shown);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *data = NULL,
+			   *rules = ART_RULES_PATH;
+	int			nreview = 0;
+	uint64_t	seed = 20250521;
+
+	for (int i = 1; i < argc; i++)
+	{
+		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+			data = argv[++i];
+		else if (strcmp(argv[i], "--review") == 0)
+			nreview = (i + 1 < argc && argv[i + 1][0] != '-') ? atoi(argv[++i]) : 50;
+		else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
+			seed = strtoull(argv[++i], NULL, 10);
+		else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
+			rules = argv[++i];
+		else
+		{
+			fprintf(stderr, "usage: %s --data DIR [--review [N]] [--seed S] [--rules FILE]\n",
+					argv[0]);
+			return 2;
+		}
+	}
+	if (data == NULL)
+		data = getenv("PGA_SHARED_DATA");
+	if (data == NULL)
+	{
+		fprintf(stderr, "give --data DIR (the folder holding scraped-news-asas-lab)\n");
+		return 2;
+	}
+	art_init(rules);
+	load_all(data);
+	print_table();
+	print_markers();
+	if (nreview > 0)
+		review(nreview, seed ? seed : 1);
+	for (int r = 0; r < nrecords; r++)
+		free(records[r].set), free(records[r].outlet), free(records[r].page);
+	free(records);
+	art_done();
+	return 0;
+}
