@@ -246,15 +246,15 @@ match_rules(ArArticleParse *ps, Line *ln)
 	{
 		const Rule *rule = &r->rule[i];
 		int			rc;
+		PCRE2_SIZE *ov;
+		size_t		vs = 0,
+					ve = ps->key.len;
 
 		/* the model reads cta and photo on short lines only (ar_article_model.c) */
 		if ((rule->kind == AR_RK_CTA || rule->kind == AR_RK_PHOTO) && ln->nwords > VOCAB_MAX_WORDS)
 			continue;
 		rc = pcre2_match(rule->code, (PCRE2_SPTR) key, ps->key.len, 0,
 						 PCRE2_NO_UTF_CHECK, ps->md, r->mctx);
-		PCRE2_SIZE *ov;
-		size_t		vs = 0,
-					ve = ps->key.len;
 
 		if (rc == PCRE2_ERROR_NOMATCH)
 			continue;
