@@ -8,6 +8,7 @@ CORE_OBJS = \
 	extension/core/ar_alloc.o \
 	extension/core/ar_article.o \
 	extension/core/ar_bm25.o \
+	extension/core/ar_bm25_block.o \
 	extension/core/ar_char_data.o \
 	extension/core/ar_date.o \
 	extension/core/ar_dedup.o \
@@ -22,6 +23,13 @@ CORE_OBJS = \
 OBJS = $(CORE_OBJS) \
 	extension/pg/pga_article.o \
 	extension/pg/pga_bm25.o \
+	extension/pg/pga_bm25am.o \
+	extension/pg/pga_bm25am_build.o \
+	extension/pg/pga_bm25am_page.o \
+	extension/pg/pga_bm25am_query.o \
+	extension/pg/pga_bm25am_read.o \
+	extension/pg/pga_bm25am_scan.o \
+	extension/pg/pga_bm25am_vacuum.o \
 	extension/pg/pga_date.o \
 	extension/pg/pga_dedup.o \
 	extension/pg/pga_error.o \

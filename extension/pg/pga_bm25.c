@@ -35,6 +35,7 @@
 #include "utils/rel.h"
 
 #include "ar_bm25.h"
+#include "pga_bm25am.h"		/* declares the three functions shared with the index */
 #include "pga_compat.h"
 
 PG_FUNCTION_INFO_V1(arabic_bm25);
@@ -99,7 +100,7 @@ config_walker(Node *node, ConfigWalk *w)
  * InvalidOid when that cannot be told (a plain column, several or no
  * constant configurations).
  */
-static Oid
+Oid
 column_config(Oid relid, AttrNumber attnum)
 {
 	Relation	rel = relation_open(relid, AccessShareLock);
@@ -163,7 +164,7 @@ check_params(double k1, double b)
  * Document length: the number of distinct positions (see ArPosSet); no
  * stripped lexemes.  set is empty and is left empty.
  */
-static int64
+int64
 bm25_doc_length(TSVector tsv, ArPosSet *set)
 {
 	WordEntry  *we = ARRPTR(tsv);
@@ -193,7 +194,7 @@ bm25_doc_length(TSVector tsv, ArPosSet *set)
 }
 
 /* Number of positions of a lexeme in a tsvector (binary search), 0 if absent. */
-static int
+int
 lexeme_tf(TSVector tsv, const char *lex, int lexlen)
 {
 	WordEntry  *we = ARRPTR(tsv);
@@ -215,33 +216,37 @@ lexeme_tf(TSVector tsv, const char *lex, int lexlen)
 	return 0;
 }
 
-/* Add the operands of a tsquery that no NOT governs, once each. */
-static void
-collect_terms(QueryItem *item, char *operand, bool negated, Bm25Cache *c)
+/*
+ * Add the operands of a tsquery that no NOT governs, once each, to lex[],
+ * lexlen[] and *n (room for every operand).  The order is the summation
+ * order of the score; the index (pga_bm25am_query.c) uses it too.
+ */
+void
+bm25_collect_terms(QueryItem *item, char *operand, bool negated, char **lex, int *lexlen, int *n)
 {
 	check_stack_depth();
 	if (item->type == QI_VAL)
 	{
-		char	   *lex = operand + item->qoperand.distance;
+		char	   *s = operand + item->qoperand.distance;
 		int			len = item->qoperand.length;
 
 		if (negated)
 			return;
-		for (int i = 0; i < c->nterms; i++)
-			if (ar_bm25_lexeme_cmp(c->lex[i], c->lexlen[i], lex, len) == 0)
+		for (int i = 0; i < *n; i++)
+			if (ar_bm25_lexeme_cmp(lex[i], lexlen[i], s, len) == 0)
 				return;
-		c->lex[c->nterms] = pnstrdup(lex, len);
-		c->lexlen[c->nterms] = len;
-		c->nterms++;
+		lex[*n] = pnstrdup(s, len);
+		lexlen[*n] = len;
+		(*n)++;
 		return;
 	}
 	if (item->qoperator.oper == OP_NOT)
 	{
-		collect_terms(item + 1, operand, true, c);
+		bm25_collect_terms(item + 1, operand, true, lex, lexlen, n);
 		return;
 	}
-	collect_terms(item + 1, operand, negated, c);
-	collect_terms(item + item->qoperator.left, operand, negated, c);
+	bm25_collect_terms(item + 1, operand, negated, lex, lexlen, n);
+	bm25_collect_terms(item + item->qoperator.left, operand, negated, lex, lexlen, n);
 }
 
 /* Error for a column without statistics, naming the columns that have some. */
@@ -370,7 +375,7 @@ cache_for_call(FunctionCallInfo fcinfo, TSQuery query, Oid relid, Name attname)
 	c->idf = palloc0(sizeof(double) * (query->size + 1));
 	c->tf = palloc0(sizeof(double) * (query->size + 1));
 	if (query->size > 0)
-		collect_terms(GETQUERY(query), GETOPERAND(query), false, c);
+		bm25_collect_terms(GETQUERY(query), GETOPERAND(query), false, c->lex, c->lexlen, &c->nterms);
 	MemoryContextSwitchTo(old);
 	load_stats(fcinfo, c);
 	fcinfo->flinfo->fn_extra = c;

@@ -24,6 +24,7 @@ main(int argc, char **argv)
 	test_article();
 	test_article_samples();
 	test_bm25();
+	test_bm25_block();
 	test_dedup();
 	printf("%d passed, %d failed\n", unit_passed, unit_failed);
 	return unit_failed == 0 ? 0 : 1;

@@ -45,6 +45,7 @@ void		test_date(void);
 void		test_article(void);
 void		test_article_samples(void);
 void		test_bm25(void);
+void		test_bm25_block(void);
 void		test_dedup(void);
 
 #endif							/* UNIT_H */
