@@ -369,3 +369,12 @@ COMMENT ON OPERATOR <@> (tsvector, arabic_bm25_indexquery) IS
 CREATE OPERATOR CLASS arabic_bm25_ops
 DEFAULT FOR TYPE tsvector USING arabic_bm25 AS
 	OPERATOR 1 <@> (tsvector, arabic_bm25_indexquery) FOR ORDER BY pg_catalog.float_ops;
+
+CREATE FUNCTION arabic_bm25_index_check(index pg_catalog.regclass,
+	OUT documents int8, OUT postings int8, OUT missing int8, OUT unexpected int8)
+RETURNS record
+AS 'MODULE_PATHNAME', 'arabic_bm25_index_check'
+LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
+
+COMMENT ON FUNCTION arabic_bm25_index_check(pg_catalog.regclass) IS
+'compare an arabic_bm25 index with its table (ShareLock on the table): postings and documents missing from the index or unexpected in it (deleted rows count as unexpected until VACUUM); a damaged page raises index_corrupted';

@@ -37,6 +37,18 @@ else
 	failed=$((failed + 1))
 fi
 
+log "crash test of the arabic_bm25 index (pg_ctl stop -m immediate, WAL replay)"
+if [ "${PGA_STARTED:-0}" = 1 ]; then
+	if PGA_DATA="$PGA_DATA" bash "$TOP/tests/crash/bm25_index.sh"; then
+		passed=$((passed + 1))
+	else
+		echo "crash test failed"
+		failed=$((failed + 1))
+	fi
+else
+	echo "skipped: the cluster is not ours to restart"
+fi
+
 log "fuzz corpus replay (ASan + UBSan)"
 if make -C "$TOP" -s fuzz-replay; then
 	passed=$((passed + 1))

@@ -14,6 +14,7 @@ $$;
 INSERT INTO bi_docs SELECT i, CASE WHEN i % 97 = 0 THEN NULL ELSE bi_random_doc((random() * 40)::int) END
 FROM generate_series(1, 3000) i;
 CREATE INDEX bi_rank ON bi_docs USING arabic_bm25 (tsv);
+SELECT * FROM arabic_bm25_index_check('bi_rank');
 
 -- The plan: an ordered Index Scan, no Sort.
 EXPLAIN (COSTS OFF)
@@ -80,11 +81,15 @@ FROM bi_docs WHERE tsv IS NOT NULL;
 -- Inserts go to the pending list, read by every scan; still equal.
 INSERT INTO bi_docs SELECT i, bi_random_doc((random() * 40)::int) FROM generate_series(3001, 3600) i;
 SELECT bi_mismatches(200, 10) AS top10_pending, bi_mismatches(10, NULL) AS all_pending;
+SELECT * FROM arabic_bm25_index_check('bi_rank');
 -- Deletes, updates and VACUUM (merges the pending list, drops the dead).
 DELETE FROM bi_docs WHERE id % 5 = 0;
 UPDATE bi_docs SET tsv = bi_random_doc(12) WHERE id % 11 = 0;
 SELECT bi_mismatches(100, 10) AS top10_dead;
+-- the dead rows are still in the index until VACUUM
+SELECT documents, missing, unexpected > 0 AS dead_left FROM arabic_bm25_index_check('bi_rank');
 VACUUM bi_docs;
+SELECT * FROM arabic_bm25_index_check('bi_rank');
 SELECT bi_mismatches(200, 10) AS top10_vacuumed, bi_mismatches(10, NULL) AS all_vacuumed;
 -- After VACUUM the index counts the live rows only: equal to arabic_bm25.
 SELECT * FROM arabic_bm25_analyze('bi_docs', 'tsv');
@@ -95,6 +100,7 @@ FROM bi_docs WHERE tsv IS NOT NULL;
 ALTER INDEX bi_rank SET (pending_limit = 64);
 INSERT INTO bi_docs SELECT i, bi_random_doc((random() * 40)::int) FROM generate_series(4001, 5000) i;
 SELECT bi_mismatches(100, 10) AS top10_merged;
+SELECT * FROM arabic_bm25_index_check('bi_rank');
 
 -- k1 and b come from the index's options.
 CREATE INDEX bi_rank_b0 ON bi_docs USING arabic_bm25 (tsv) WITH (k1 = 1.2, b = 0);
@@ -136,6 +142,8 @@ INSERT INTO bi_bad VALUES (1, 'x', strip('a b'::tsvector), NULL);
 -- a query for a table or another kind of index
 SELECT arabic_bm25_index_query('bi_docs', 'a'::tsquery);
 SELECT arabic_bm25_index_query('bi_docs_pkey', 'a'::tsquery);
+SELECT * FROM arabic_bm25_index_check('bi_docs_pkey');
+SELECT * FROM arabic_bm25_index_check('bi_docs');
 -- a query of another configuration than the column's
 SELECT arabic_bm25_index_query('bi_articles_rank', 'simple', 'النفط');
 -- the query of one index on another index's scan, when the planner cannot

@@ -54,6 +54,21 @@ bm25_sorter_put(Tuplesortstate *s, const char *lex, int lexlen, uint64 key, int 
 	pfree(v);
 }
 
+/* Order of two sorter keys (bytea, memcmp then length). */
+int
+bm25_sorted_cmp(Datum a, Datum b)
+{
+	bytea	   *x = DatumGetByteaPP(a);
+	bytea	   *y = DatumGetByteaPP(b);
+	Size		lx = VARSIZE_ANY_EXHDR(x),
+				ly = VARSIZE_ANY_EXHDR(y);
+	int			c = memcmp(VARDATA_ANY(x), VARDATA_ANY(y), Min(lx, ly));
+
+	if (c != 0)
+		return c;
+	return lx < ly ? -1 : lx > ly;
+}
+
 /* ---- the main structure from sorted postings ---- */
 
 static void
@@ -331,7 +346,8 @@ IndexBuildResult *
 bm25_build(Relation heap, Relation index, IndexInfo *info)
 {
 	IndexBuildResult *res = palloc0(sizeof(IndexBuildResult));
-	BuildState	st = {0};
+	Tuplesortstate *sorter;
+	Bm25Docs	docs = {0};
 	Bm25Out		out;
 	Buffer		metabuf;
 	GenericXLogState *xs;
@@ -348,20 +364,36 @@ bm25_build(Relation heap, Relation index, IndexInfo *info)
 	GenericXLogFinish(xs);
 	UnlockReleaseBuffer(metabuf);
 
-	st.sorter = bm25_sorter_begin();
+	res->heap_tuples = res->index_tuples =
+		bm25_collect_heap(heap, index, info, true, sorter = bm25_sorter_begin(), &docs);
+	tuplesort_performsort(sorter);
+	bm25_out_begin(&out, index);
+	bm25_out_sorted(&out, sorter);
+	tuplesort_end(sorter);
+	bm25_out_end(&out, &docs);
+	bm25_set_main(index, &out.main, InvalidBlockNumber, NULL);
+	return res;
+}
+
+/*
+ * Scan the table as CREATE INDEX does: the postings of every row into the
+ * sorter, the documents into docs.  Returns the number of rows.
+ */
+double
+bm25_collect_heap(Relation heap, Relation index, IndexInfo *info, bool progress,
+				  Tuplesortstate *sorter, Bm25Docs *docs)
+{
+	BuildState	st = {0};
+
+	st.sorter = sorter;
 	st.positions = palloc(sizeof(ArPosSet));
 	ar_posset_init(st.positions);
 	st.tmp = AllocSetContextCreate(CurrentMemoryContext, "arabic_bm25 build", ALLOCSET_DEFAULT_SIZES);
-	table_index_build_scan(heap, index, info, true, true, build_callback, &st, NULL);
-	tuplesort_performsort(st.sorter);
-	bm25_out_begin(&out, index);
-	bm25_out_sorted(&out, st.sorter);
-	tuplesort_end(st.sorter);
-	bm25_out_end(&out, &st.docs);
-	bm25_set_main(index, &out.main, InvalidBlockNumber, NULL);
-	res->heap_tuples = st.tuples;
-	res->index_tuples = st.tuples;
-	return res;
+	table_index_build_scan(heap, index, info, progress, progress, build_callback, &st, NULL);
+	MemoryContextDelete(st.tmp);
+	pfree(st.positions);
+	*docs = st.docs;
+	return st.tuples;
 }
 
 /*

@@ -192,15 +192,21 @@ merge_term(void *arg, const Bm25DictEntry *e)
 {
 	Merge	   *ms = arg;
 	ArBmwSkip  *skips = bm25_read_skips(ms->index, e->skip_page, e->skip_off, e->nblocks);
+	uint64		n = 0;
 
 	for (uint32 b = 0; b < e->nblocks; b++)
 	{
 		bm25_read_block(ms->index, &skips[b], ms->buf);
+		if (b > 0 && skips[b].first <= skips[b - 1].last)
+			bm25_corrupt(ms->index, skips[b].where_page, "posting blocks out of order");
+		n += skips[b].count;
 		for (uint32 i = 0; i < skips[b].count; i++)
 			if (!dead(ms, ms->buf[i].key))
 				bm25_sorter_put(ms->sorter, e->lex, e->lexlen, ms->buf[i].key,
 								ms->buf[i].tf, ms->buf[i].len);
 	}
+	if (n != e->df)
+		bm25_corrupt(ms->index, e->skip_page, "document frequency differs from the postings");
 	pfree(skips);
 }
 
@@ -235,6 +241,26 @@ merge_pending(void *arg, const Bm25PendHeader *h, const char *p, const char *end
 		bm25_docs_add(&ms->docs, key, h->len, h->flags & BM25DOC_NULL);
 	while ((lex = bm25_pending_lexeme(ms->index, p, end, &tf, &lexlen, &p)) != NULL)
 		bm25_sorter_put(ms->sorter, lex, lexlen, key, tf, h->len);
+}
+
+/* Every posting and document of the index (main, sealed, pending), unsorted. */
+void
+bm25_collect_index(Relation index, Tuplesortstate *sorter, Bm25Docs *docs)
+{
+	Merge		ms = {0};
+	Bm25Meta	m;
+
+	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
+	ms.index = index;
+	ms.sorter = sorter;
+	ms.buf = palloc(sizeof(ArBmwPosting) * AR_BMW_BLOCK);
+	bm25_walk_dict(index, &m.main, merge_term, &ms);
+	bm25_walk_docs(index, m.main.docs, merge_doc, &ms);
+	if (ms.docs.n != m.main.ndocs)
+		bm25_corrupt(index, m.main.docs, "document count differs from the metapage");
+	bm25_walk_pending(index, m.sealed, merge_pending, &ms);
+	bm25_walk_pending(index, m.pend_head, merge_pending, &ms);
+	*docs = ms.docs;
 }
 
 /* Seal the pending list unless a sealed one is left; the sealed head. */

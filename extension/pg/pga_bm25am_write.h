@@ -49,6 +49,10 @@ extern void bm25_out_sorted(Bm25Out *o, Tuplesortstate *s);
 extern void bm25_out_end(Bm25Out *o, Bm25Docs *docs);
 extern void bm25_docs_add(Bm25Docs *docs, uint64 key, uint32 len, uint16 flags);
 extern uint32 bm25_doc_terms(TSVector tsv, ArPosSet *positions);
+extern double bm25_collect_heap(Relation heap, Relation index, struct IndexInfo *info,
+								bool progress, Tuplesortstate *sorter, Bm25Docs *docs);
+extern void bm25_collect_index(Relation index, Tuplesortstate *sorter, Bm25Docs *docs);
+extern int	bm25_sorted_cmp(Datum a, Datum b);
 extern bool bm25_merge(Relation index, IndexBulkDeleteCallback cb, void *cbstate,
 					   double *removed);
 extern void bm25_set_main(Relation index, const Bm25Main *main, BlockNumber sealed, Bm25Main *old);
