@@ -156,9 +156,19 @@ EXECUTE bi_other('bi_rank');
 DEALLOCATE bi_other;
 RESET enable_seqscan;
 RESET enable_sort;
+-- more query terms than a scan takes (256); the function still scores
+CREATE TABLE bi_many AS SELECT 1 AS id, to_tsvector('simple', string_agg('x' || g, ' ')) AS tsv FROM generate_series(1, 300) g;
+CREATE INDEX bi_many_rank ON bi_many USING arabic_bm25 (tsv);
+SET enable_seqscan = off;
+SELECT id FROM bi_many ORDER BY tsv <@> arabic_bm25_index_query('bi_many_rank',
+	(SELECT string_agg('x' || g, ' | ') FROM generate_series(1, 300) g)::tsquery) LIMIT 1;
+RESET enable_seqscan;
+SELECT round(arabic_bm25_index_score(tsv, arabic_bm25_index_query('bi_many_rank',
+	(SELECT string_agg('x' || g, ' | ') FROM generate_series(1, 300) g)::tsquery))::numeric, 3) AS score FROM bi_many;
 -- NULL and empty queries: every row, in TID order, nothing scored
 SELECT count(*) FROM (SELECT id FROM bi_articles ORDER BY tsv <@> arabic_bm25_index_query('bi_articles_rank', ''::tsquery)) s;
 SELECT arabic_bm25_index_score('a:1'::tsvector, NULL::arabic_bm25_indexquery) IS NULL AS strict;
 
-DROP TABLE bi_docs, bi_articles, bi_bad, bi_filtered;
+DELETE FROM arabic_bm25_stats WHERE relid = 'bi_docs'::regclass;
+DROP TABLE bi_docs, bi_articles, bi_bad, bi_filtered, bi_many;
 DROP FUNCTION bi_mismatches(int, int), bi_random_doc(int), bi_plain(text);

@@ -21,6 +21,84 @@ may_reach(double bound, double theta)
 	return bound + fabs(bound) * BOUND_SLACK >= theta;
 }
 
+/* ---- the block codec ---- */
+
+static size_t
+put_varint(uint8_t *out, uint64_t v)
+{
+	size_t		n = 0;
+
+	while (v >= 0x80)
+	{
+		out[n++] = (uint8_t) (v | 0x80);
+		v >>= 7;
+	}
+	out[n++] = (uint8_t) v;
+	return n;
+}
+
+/* A varint at *in before end into *v; false if truncated or too long. */
+static bool
+get_varint(const uint8_t **in, const uint8_t *end, uint64_t *v)
+{
+	uint64_t	r = 0;
+
+	for (int shift = 0; shift < 64 && *in < end; shift += 7)
+	{
+		uint8_t		b = *(*in)++;
+
+		r |= (uint64_t) (b & 0x7F) << shift;
+		if (!(b & 0x80))
+		{
+			*v = r;
+			return true;
+		}
+	}
+	return false;
+}
+
+size_t
+ar_bmw_encode(const ArBmwPosting *p, uint32_t n, uint64_t base, uint8_t *out)
+{
+	size_t		len = 0;
+	uint64_t	prev = base;
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		len += put_varint(out + len, p[i].key - prev);
+		len += put_varint(out + len, p[i].tf);
+		len += put_varint(out + len, p[i].len);
+		prev = p[i].key;
+	}
+	return len;
+}
+
+bool
+ar_bmw_decode(const uint8_t *in, size_t len, uint64_t base, uint32_t n, ArBmwPosting *out)
+{
+	const uint8_t *end = in + len;
+	uint64_t	prev = base;
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		uint64_t	delta,
+					tf,
+					dlen;
+
+		if (!get_varint(&in, end, &delta) || !get_varint(&in, end, &tf) ||
+			!get_varint(&in, end, &dlen))
+			return false;
+		if ((i > 0 && delta == 0) || delta > UINT64_MAX - prev || tf > UINT32_MAX ||
+			dlen > UINT32_MAX)
+			return false;
+		out[i].key = prev + delta;
+		out[i].tf = (uint32_t) tf;
+		out[i].len = (uint32_t) dlen;
+		prev = out[i].key;
+	}
+	return in == end;
+}
+
 /* ---- the bounded heap of hits (worst at slots[0]) ---- */
 
 static bool
@@ -340,12 +418,11 @@ ar_bmw_search(ArBmwTerm *terms, int nterms, double *tf, const double *idf, int n
 			  const ArBm25Corpus *corpus, const ArBm25Params *p, ArBmwTopK *top,
 			  ArBmwStats *stats, bool (*interrupt) (void *), void *interrupt_arg)
 {
-	ArBmwTerm  *order_buf[64];
-	ArBmwTerm **order = order_buf;
+	ArBmwTerm  *order[AR_BMW_MAX_TERMS];
 	ArStatus	st;
 	uint64_t	steps = 0;
 
-	if (nterms > 64)
+	if (nterms > AR_BMW_MAX_TERMS)
 		return AR_ETOOBIG;
 	if ((st = start_terms(terms, nterms, idf, corpus, p, stats)) != AR_OK)
 		return st;

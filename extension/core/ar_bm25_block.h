@@ -31,6 +31,7 @@
 #include "ar_status.h"
 
 #define AR_BMW_BLOCK 128
+#define AR_BMW_MAX_TERMS 256	/* terms with postings in one search */
 
 typedef struct ArBmwPosting
 {
@@ -48,7 +49,25 @@ typedef struct ArBmwSkip
 	uint32_t	min_len;
 	uint32_t	where_page;		/* where the caller stored the block */
 	uint32_t	where_off;
+	uint32_t	where_len;		/* bytes of the encoded block */
 } ArBmwSkip;
+
+/*
+ * A block on disk: per posting, varints of the key's distance from the
+ * previous key (the first from skip->first, so 0), tf and length; about 4
+ * bytes a posting instead of 16.  AR_BMW_MAX_ENCODED bounds a block.
+ */
+#define AR_BMW_MAX_ENCODED (AR_BMW_BLOCK * (10 + 5 + 5))
+
+/* Encode n postings (keys ascending, first == base) into out; the size. */
+extern size_t ar_bmw_encode(const ArBmwPosting *p, uint32_t n, uint64_t base, uint8_t *out);
+
+/*
+ * Decode n postings from len bytes; false if the bytes do not hold exactly
+ * n postings with ascending keys (never reads past in + len).
+ */
+extern bool ar_bmw_decode(const uint8_t *in, size_t len, uint64_t base, uint32_t n,
+						  ArBmwPosting *out);
 
 /* Fill out[0 .. skip->count) with the postings of a block; AR_OK or an error. */
 typedef ArStatus (*ArBmwLoadFn) (void *arg, const ArBmwSkip *skip, ArBmwPosting *out);
@@ -117,7 +136,8 @@ typedef struct ArBmwStats
  * caller).  tf and idf are the query's arrays of nq terms in the caller's
  * summation order (terms without postings keep tf 0); each term's block_ub
  * must point to nblocks doubles.  interrupt, if not NULL, is called now and
- * then and stops the search with AR_EINTR when it returns true.
+ * then and stops the search with AR_EINTR when it returns true.  More than
+ * AR_BMW_MAX_TERMS terms: AR_ETOOBIG.
  */
 extern ArStatus ar_bmw_search(ArBmwTerm *terms, int nterms, double *tf, const double *idf,
 							  int nq, const ArBm25Corpus *corpus, const ArBm25Params *p,

@@ -33,7 +33,7 @@
 #include "ar_bm25_block.h"
 
 #define BM25AM_MAGIC		0xB25A
-#define BM25AM_VERSION		1
+#define BM25AM_VERSION		2
 #define BM25AM_METAPAGE		0
 
 /* heavyweight lock tags (LockPage on the index; no real pages behind them) */

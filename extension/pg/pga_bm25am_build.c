@@ -75,23 +75,27 @@ static void
 flush_block(Bm25Out *o)
 {
 	ArBmwSkip	s = {0};
+	ArBmwPosting p[AR_BMW_BLOCK];
+	uint8		enc[AR_BMW_MAX_ENCODED];
 	BlockNumber blkno;
 	uint16		off;
-	char	   *at;
 
 	if (o->nblock == 0)
 		return;
-	at = bm25_writer_reserve(&o->post, sizeof(Bm25Posting) * o->nblock, &blkno, &off);
-	memcpy(at, o->block, sizeof(Bm25Posting) * o->nblock);
-	s.first = bm25_key(o->block[0].blk, o->block[0].off);
-	s.last = bm25_key(o->block[o->nblock - 1].blk, o->block[o->nblock - 1].off);
-	s.count = o->nblock;
 	s.min_len = PG_UINT32_MAX;
 	for (int i = 0; i < o->nblock; i++)
 	{
-		s.max_tf = Max(s.max_tf, o->block[i].tf);
-		s.min_len = Min(s.min_len, o->block[i].len);
+		p[i].key = bm25_key(o->block[i].blk, o->block[i].off);
+		p[i].tf = o->block[i].tf;
+		p[i].len = o->block[i].len;
+		s.max_tf = Max(s.max_tf, p[i].tf);
+		s.min_len = Min(s.min_len, p[i].len);
 	}
+	s.first = p[0].key;
+	s.last = p[o->nblock - 1].key;
+	s.count = o->nblock;
+	s.where_len = ar_bmw_encode(p, o->nblock, s.first, enc);
+	memcpy(bm25_writer_reserve(&o->post, s.where_len, &blkno, &off), enc, s.where_len);
 	s.where_page = blkno;
 	s.where_off = off;
 	if (o->nskips == o->maxskips)

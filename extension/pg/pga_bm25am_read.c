@@ -221,6 +221,7 @@ bm25_read_skips(Relation index, BlockNumber blkno, uint16 off, uint32 n)
 
 			memcpy(s, bm25_record(index, page, blkno, off, sizeof(ArBmwSkip)), sizeof(ArBmwSkip));
 			if (s->count == 0 || s->count > AR_BMW_BLOCK || s->first > s->last ||
+				s->where_len == 0 || s->where_len > AR_BMW_MAX_ENCODED ||
 				s->max_tf == 0 || (got > 0 && out[got - 1].last >= s->first) ||
 				s->where_page >= limit)
 				bm25_corrupt(index, blkno, "bad skip entry");
@@ -234,33 +235,24 @@ bm25_read_skips(Relation index, BlockNumber blkno, uint16 off, uint32 n)
 	return out;
 }
 
-/* The postings of one block, checked against its skip entry. */
+/* The postings of one block, decoded and checked against its skip entry. */
 void
 bm25_read_block(Relation index, const ArBmwSkip *skip, ArBmwPosting *out)
 {
 	Buffer		buf = ReadBuffer(index, skip->where_page);
-	const Bm25Posting *p;
 	Page		page;
+	bool		ok;
 
 	LockBuffer(buf, BUFFER_LOCK_SHARE);
 	page = bm25_check_page(index, buf, BM25K_POST);
-	p = (const Bm25Posting *) bm25_record(index, page, skip->where_page, skip->where_off,
-										  sizeof(Bm25Posting) * skip->count);
-	for (uint32 i = 0; i < skip->count; i++)
-	{
-		out[i].key = bm25_key(p[i].blk, p[i].off);
-		out[i].tf = p[i].tf;
-		out[i].len = p[i].len;
-		if (out[i].tf == 0 || out[i].tf > skip->max_tf || out[i].len < skip->min_len ||
-			(i > 0 && out[i].key <= out[i - 1].key))
-			break;
-	}
+	ok = ar_bmw_decode((const uint8 *) bm25_record(index, page, skip->where_page, skip->where_off,
+												   skip->where_len),
+					   skip->where_len, skip->first, skip->count, out);
 	UnlockReleaseBuffer(buf);
-	if (out[0].key != skip->first || out[skip->count - 1].key != skip->last)
+	if (!ok || out[skip->count - 1].key != skip->last)
 		bm25_corrupt(index, skip->where_page, "posting block does not match its skip entry");
-	for (uint32 i = 1; i < skip->count; i++)
-		if (out[i].key <= out[i - 1].key || out[i].tf == 0 || out[i].tf > skip->max_tf ||
-			out[i].len < skip->min_len)
+	for (uint32 i = 0; i < skip->count; i++)
+		if (out[i].tf == 0 || out[i].tf > skip->max_tf || out[i].len < skip->min_len)
 			bm25_corrupt(index, skip->where_page, "bad posting");
 }
 

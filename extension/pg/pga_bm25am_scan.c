@@ -59,11 +59,26 @@ typedef struct Bm25ScanState
 	Relation	index;
 } Bm25ScanState;
 
+/*
+ * The scan lock is released by endscan and rescan; on an error, the abort
+ * has released it already and this callback (the scan's memory going away)
+ * only forgets the scan.
+ */
 static void
-scan_unlock(void *arg)
+scan_forget(void *arg)
 {
 	Bm25ScanState *so = arg;
 
+	if (so->locked)
+	{
+		bm25_local_scans--;
+		so->locked = false;
+	}
+}
+
+static void
+scan_unlock(Bm25ScanState *so)
+{
 	if (so->locked)
 	{
 		UnlockPage(so->index, BM25AM_SCAN_LOCK, ShareLock);
@@ -96,7 +111,8 @@ bm25_rescan(IndexScanDesc scan, ScanKey keys, int nkeys, ScanKey orderbys, int n
 	MemoryContext old;
 	Oid			target;
 
-	MemoryContextReset(so->cxt);	/* runs scan_unlock */
+	scan_unlock(so);
+	MemoryContextReset(so->cxt);
 	so->phase = PH_START;
 	so->query = NULL;
 	if (norderbys != 1 || nkeys != 0)
@@ -142,11 +158,16 @@ scan_start(IndexScanDesc scan, Bm25ScanState *so)
 	LockPage(so->index, BM25AM_SCAN_LOCK, ShareLock);
 	so->locked = true;
 	bm25_local_scans++;
-	so->unlock.func = scan_unlock;
+	so->unlock.func = scan_forget;
 	so->unlock.arg = so;
 	MemoryContextRegisterResetCallback(so->cxt, &so->unlock);
 
 	so->prep = bm25_prepare(so->index, so->query, true);
+	if (so->prep->nterms > AR_BMW_MAX_TERMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("query has %d terms, an arabic_bm25 index scan takes at most %d",
+						so->prep->nterms, AR_BMW_MAX_TERMS)));
 	for (int i = 0; i < so->prep->nterms; i++)
 	{
 		so->prep->terms[i].load = load_block;
@@ -342,6 +363,7 @@ bm25_endscan(IndexScanDesc scan)
 {
 	Bm25ScanState *so = scan->opaque;
 
-	MemoryContextDelete(so->cxt);	/* runs scan_unlock */
+	scan_unlock(so);
+	MemoryContextDelete(so->cxt);
 	pfree(so);
 }

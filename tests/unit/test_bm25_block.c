@@ -215,6 +215,40 @@ test_heap(void)
 	CHECK(top.n == 1 && h[0].key == 50, "cursor");
 }
 
+/* The block codec: round trips, and refuses truncated or extended bytes. */
+static void
+test_codec(void)
+{
+	ArBmwPosting p[AR_BMW_BLOCK],
+				q[AR_BMW_BLOCK];
+	uint8_t		enc[AR_BMW_MAX_ENCODED];
+	int			bad = 0;
+
+	for (int round = 0; round < 200; round++)
+	{
+		uint32_t	n = 1 + rand() % AR_BMW_BLOCK;
+		uint64_t	key = (uint64_t) rand() << (rand() % 17);
+		size_t		len;
+
+		for (uint32_t i = 0; i < n; i++)
+		{
+			key += i == 0 ? 0 : 1 + (round % 2 ? (uint64_t) rand() << 16 : rand() % 5);
+			p[i] = (ArBmwPosting) {key, (uint32_t) rand() % 5000, 1 + rand() % 300};
+		}
+		len = ar_bmw_encode(p, n, p[0].key, enc);
+		bad += len > AR_BMW_MAX_ENCODED;
+		bad += !ar_bmw_decode(enc, len, p[0].key, n, q);
+		bad += memcmp(p, q, sizeof(ArBmwPosting) * n) != 0;
+		bad += ar_bmw_decode(enc, len - 1, p[0].key, n, q);		/* truncated */
+		bad += ar_bmw_decode(enc, len, p[0].key, n + 1, q);		/* too few */
+		if (n > 1)
+			bad += ar_bmw_decode(enc, len, p[0].key, n - 1, q);	/* bytes left */
+	}
+	CHECK(bad == 0, "block codec: %d failures", bad);
+	memset(enc, 0xFF, sizeof(enc));
+	CHECK(!ar_bmw_decode(enc, sizeof(enc), 0, 3, q), "overlong varints refused");
+}
+
 void
 test_bm25_block(void)
 {
@@ -222,6 +256,7 @@ test_bm25_block(void)
 
 	srand(12);
 	test_heap();
+	test_codec();
 	for (unsigned i = 0; i < 300; i++)
 		one_random_case(i, &mismatches);
 	CHECK(mismatches == 0, "BMW differs from exhaustive scoring in %d places", mismatches);
