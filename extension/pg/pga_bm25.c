@@ -35,7 +35,7 @@
 #include "utils/rel.h"
 
 #include "ar_bm25.h"
-#include "pga_bm25am.h"		/* declares the three functions shared with the index */
+#include "pga_bm25am.h"		/* declares the functions shared with the index */
 #include "pga_compat.h"
 
 PG_FUNCTION_INFO_V1(arabic_bm25);

@@ -25,6 +25,7 @@
 
 #include "pga_bm25am.h"
 #include "pga_bm25am_write.h"
+#include "pga_compat.h"
 
 /* The largest fragment: what fits on an empty page. */
 #define FRAG_MAX \
@@ -418,7 +419,7 @@ recycle_retired(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 		Buffer		buf = ReadBufferExtended(index, MAIN_FORKNUM, blkno, RBM_NORMAL, info->strategy);
 		Page		page;
 
-		vacuum_delay_point();
+		pga_vacuum_delay_point();
 		LockBuffer(buf, BUFFER_LOCK_SHARE);
 		page = BufferGetPage(buf);
 		if (!PageIsNew(page) && PageGetSpecialSize(page) == MAXALIGN(sizeof(Bm25PageOpaque)) &&

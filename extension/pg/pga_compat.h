@@ -69,6 +69,13 @@ pga_extend_index(Relation rel)
 }
 #endif
 
+/* vacuum_delay_point took an is_analyze argument in 18. */
+#if PG_VERSION_NUM >= 180000
+#define pga_vacuum_delay_point() vacuum_delay_point(false)
+#else
+#define pga_vacuum_delay_point() vacuum_delay_point()
+#endif
+
 /* The metapage of an unlogged index's init fork. */
 #if PG_VERSION_NUM >= 160000
 #define pga_extend_init_fork(rel) \
