@@ -88,7 +88,7 @@ ar_bmw_decode(const uint8_t *in, size_t len, uint64_t base, uint32_t n, ArBmwPos
 		if (!get_varint(&in, end, &delta) || !get_varint(&in, end, &tf) ||
 			!get_varint(&in, end, &dlen))
 			return false;
-		if ((i > 0 && delta == 0) || delta > UINT64_MAX - prev || tf > UINT32_MAX ||
+		if ((i > 0) != (delta > 0) || delta > UINT64_MAX - prev || tf > UINT32_MAX ||
 			dlen > UINT32_MAX)
 			return false;
 		out[i].key = prev + delta;

@@ -64,7 +64,8 @@ extern size_t ar_bmw_encode(const ArBmwPosting *p, uint32_t n, uint64_t base, ui
 
 /*
  * Decode n postings from len bytes; false if the bytes do not hold exactly
- * n postings with ascending keys (never reads past in + len).
+ * n postings with ascending keys, the first equal to base (never reads past
+ * in + len).
  */
 extern bool ar_bmw_decode(const uint8_t *in, size_t len, uint64_t base, uint32_t n,
 						  ArBmwPosting *out);

@@ -262,6 +262,7 @@ typedef struct DocsWalk
 {
 	void		(*fn) (void *arg, const Bm25Posting *d);
 	void	   *arg;
+	uint64		last;			/* key of the previous document + 1, 0 at the start */
 } DocsWalk;
 
 static void
@@ -275,6 +276,9 @@ docs_page(void *arg, Relation index, Page page, BlockNumber blkno)
 		Bm25Posting d;
 
 		memcpy(&d, bm25_record(index, page, blkno, off, sizeof(Bm25Posting)), sizeof(d));
+		if (bm25_key(d.blk, d.off) < w->last || (d.tf & ~BM25DOC_NULL) != 0)
+			bm25_corrupt(index, blkno, "documents out of order");
+		w->last = bm25_key(d.blk, d.off) + 1;
 		w->fn(w->arg, &d);
 	}
 }
@@ -284,7 +288,7 @@ void
 bm25_walk_docs(Relation index, BlockNumber head,
 			   void (*fn) (void *arg, const Bm25Posting *d), void *arg)
 {
-	DocsWalk	w = {fn, arg};
+	DocsWalk	w = {fn, arg, 0};
 
 	if (head != InvalidBlockNumber)
 		walk_chain(index, head, BM25K_DOCS, docs_page, &w);
