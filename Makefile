@@ -14,6 +14,7 @@ CORE_OBJS = \
 	extension/core/ar_article_tags.o \
 	extension/core/ar_article_text.o \
 	extension/core/ar_bm25.o \
+	extension/core/ar_bm25_block.o \
 	extension/core/ar_char_data.o \
 	extension/core/ar_date.o \
 	extension/core/ar_dedup.o \
@@ -30,6 +31,14 @@ OBJS = $(CORE_OBJS) \
 	extension/pg/pga_article.o \
 	extension/pg/pga_bm25.o \
 	extension/pg/pga_bm25_prepared.o \
+	extension/pg/pga_bm25am.o \
+	extension/pg/pga_bm25am_build.o \
+	extension/pg/pga_bm25am_check.o \
+	extension/pg/pga_bm25am_page.o \
+	extension/pg/pga_bm25am_query.o \
+	extension/pg/pga_bm25am_read.o \
+	extension/pg/pga_bm25am_scan.o \
+	extension/pg/pga_bm25am_vacuum.o \
 	extension/pg/pga_date.o \
 	extension/pg/pga_dedup.o \
 	extension/pg/pga_error.o \

@@ -359,3 +359,79 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION arabic_bm25(tsvector, arabic_bm25_prepared) IS
 'BM25 score of a document for a prepared query (arabic_bm25_prepare): equal to arabic_bm25(tsv, query, rel, col, k1, b), with no statistics read';
+
+-- BM25 index access method (issue 12).  CREATE INDEX ... USING arabic_bm25
+-- (tsv); ORDER BY tsv <@> arabic_bm25_index_query('the_index', 'pg_arabic',
+-- 'words') LIMIT 10 is an ordered index scan (Block-Max WAND); the operator
+-- gives the negated score (ascending order), arabic_bm25_index_score the
+-- score, both from the index's own statistics.
+CREATE FUNCTION arabic_bm25_am_handler(internal)
+RETURNS index_am_handler
+AS 'MODULE_PATHNAME', 'arabic_bm25_am_handler'
+LANGUAGE C STRICT PARALLEL SAFE;
+
+CREATE ACCESS METHOD arabic_bm25 TYPE INDEX HANDLER arabic_bm25_am_handler;
+
+COMMENT ON ACCESS METHOD arabic_bm25 IS
+'BM25 ranking index on a tsvector column: blocks of postings with score bounds, top-k by Block-Max WAND';
+
+CREATE TYPE arabic_bm25_indexquery AS (index pg_catalog.regclass, query tsquery);
+
+COMMENT ON TYPE arabic_bm25_indexquery IS
+'a tsquery and the arabic_bm25 index whose statistics score it (built by arabic_bm25_index_query)';
+
+-- STABLE: they read the index (its existence, its configuration).
+CREATE FUNCTION arabic_bm25_index_query(index pg_catalog.regclass, query tsquery)
+RETURNS arabic_bm25_indexquery
+AS 'MODULE_PATHNAME', 'arabic_bm25_index_query'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_bm25_index_query(pg_catalog.regclass, tsquery) IS
+'a query for ORDER BY tsv <@> ... on an arabic_bm25 index';
+
+CREATE FUNCTION arabic_bm25_index_query(index pg_catalog.regclass, config pg_catalog.regconfig, words text)
+RETURNS arabic_bm25_indexquery
+AS 'MODULE_PATHNAME', 'arabic_bm25_index_query_words'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_bm25_index_query(pg_catalog.regclass, pg_catalog.regconfig, text) IS
+'a user''s words parsed like arabic_bm25_query, for ORDER BY tsv <@> ... on an arabic_bm25 index (the configuration must be the column''s when it is known)';
+
+-- STABLE: scores use the index's statistics, which inserts and VACUUM change.
+CREATE FUNCTION arabic_bm25_index_distance(tsv tsvector, query arabic_bm25_indexquery)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'arabic_bm25_index_distance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE COST 50;
+
+COMMENT ON FUNCTION arabic_bm25_index_distance(tsvector, arabic_bm25_indexquery) IS
+'minus the BM25 score of a document, with the statistics of the query''s index (the <@> operator)';
+
+CREATE FUNCTION arabic_bm25_index_score(tsv tsvector, query arabic_bm25_indexquery)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'arabic_bm25_index_score'
+LANGUAGE C STABLE STRICT PARALLEL SAFE COST 50;
+
+COMMENT ON FUNCTION arabic_bm25_index_score(tsvector, arabic_bm25_indexquery) IS
+'BM25 score of a document, with the statistics of the query''s arabic_bm25 index';
+
+CREATE OPERATOR <@> (
+	LEFTARG = tsvector,
+	RIGHTARG = arabic_bm25_indexquery,
+	FUNCTION = arabic_bm25_index_distance
+);
+
+COMMENT ON OPERATOR <@> (tsvector, arabic_bm25_indexquery) IS
+'minus the BM25 score: ORDER BY tsv <@> query ranks the best documents first';
+
+CREATE OPERATOR CLASS arabic_bm25_ops
+DEFAULT FOR TYPE tsvector USING arabic_bm25 AS
+	OPERATOR 1 <@> (tsvector, arabic_bm25_indexquery) FOR ORDER BY pg_catalog.float_ops;
+
+CREATE FUNCTION arabic_bm25_index_check(index pg_catalog.regclass,
+	OUT documents int8, OUT postings int8, OUT missing int8, OUT unexpected int8)
+RETURNS record
+AS 'MODULE_PATHNAME', 'arabic_bm25_index_check'
+LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
+
+COMMENT ON FUNCTION arabic_bm25_index_check(pg_catalog.regclass) IS
+'compare an arabic_bm25 index with its table (ShareLock on the table): postings and documents missing from the index or unexpected in it (deleted rows count as unexpected until VACUUM); a damaged page raises index_corrupted';

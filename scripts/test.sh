@@ -53,6 +53,19 @@ else
 	failed=$((failed + 1))
 fi
 
+log "crash tests of the arabic_bm25 index (pg_ctl stop -m immediate, WAL replay; damaged pages)"
+if [ "${PGA_STARTED:-0}" = 1 ]; then
+	if PGA_DATA="$PGA_DATA" bash "$TOP/tests/crash/bm25_index.sh" &&
+		PGA_DATA="$PGA_DATA" bash "$TOP/tests/crash/bm25_index_corrupt.sh" | tee /dev/stderr | tail -1 | grep -qx ok; then
+		passed=$((passed + 1))
+	else
+		echo "crash test failed"
+		failed=$((failed + 1))
+	fi
+else
+	echo "skipped: the cluster is not ours to restart"
+fi
+
 log "fuzz corpus replay (ASan + UBSan)"
 if make -C "$TOP" -s fuzz-replay; then
 	passed=$((passed + 1))

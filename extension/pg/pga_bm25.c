@@ -101,8 +101,8 @@ config_walker(Node *node, ConfigWalk *w)
  * InvalidOid when that cannot be told (a plain column, several or no
  * constant configurations).
  */
-static Oid
-column_config(Oid relid, AttrNumber attnum)
+Oid
+pga_bm25_column_config(Oid relid, AttrNumber attnum)
 {
 	Relation	rel = relation_open(relid, AccessShareLock);
 	TupleDesc	desc = RelationGetDescr(rel);
@@ -217,33 +217,37 @@ pga_bm25_lexeme_tf(TSVector tsv, const char *lex, int lexlen)
 	return 0;
 }
 
-/* Add the operands of a tsquery that no NOT governs, once each. */
-static void
-collect_terms(QueryItem *item, char *operand, bool negated, Bm25Cache *c)
+/*
+ * Add the operands of a tsquery that no NOT governs, once each, to lex[],
+ * lexlen[] and *n (room for every operand).  The order is the summation
+ * order of the score; the index (pga_bm25am_query.c) uses it too.
+ */
+void
+pga_bm25_collect_terms(QueryItem *item, char *operand, bool negated, char **lex, int *lexlen, int *n)
 {
 	check_stack_depth();
 	if (item->type == QI_VAL)
 	{
-		char	   *lex = operand + item->qoperand.distance;
+		char	   *s = operand + item->qoperand.distance;
 		int			len = item->qoperand.length;
 
 		if (negated)
 			return;
-		for (int i = 0; i < c->nterms; i++)
-			if (ar_bm25_lexeme_cmp(c->lex[i], c->lexlen[i], lex, len) == 0)
+		for (int i = 0; i < *n; i++)
+			if (ar_bm25_lexeme_cmp(lex[i], lexlen[i], s, len) == 0)
 				return;
-		c->lex[c->nterms] = pnstrdup(lex, len);
-		c->lexlen[c->nterms] = len;
-		c->nterms++;
+		lex[*n] = pnstrdup(s, len);
+		lexlen[*n] = len;
+		(*n)++;
 		return;
 	}
 	if (item->qoperator.oper == OP_NOT)
 	{
-		collect_terms(item + 1, operand, true, c);
+		pga_bm25_collect_terms(item + 1, operand, true, lex, lexlen, n);
 		return;
 	}
-	collect_terms(item + 1, operand, negated, c);
-	collect_terms(item + item->qoperator.left, operand, negated, c);
+	pga_bm25_collect_terms(item + 1, operand, negated, lex, lexlen, n);
+	pga_bm25_collect_terms(item + item->qoperator.left, operand, negated, lex, lexlen, n);
 }
 
 /* Error for a column without statistics, naming the columns that have some. */
@@ -300,7 +304,7 @@ load_stats(FunctionCallInfo fcinfo, Bm25Cache *c)
 	stored = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
 	if (isnull)
 		stored = InvalidOid;
-	now = column_config(c->relid, attnum);
+	now = pga_bm25_column_config(c->relid, attnum);
 	if (OidIsValid(stored) && OidIsValid(now) && stored != now)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
@@ -362,7 +366,7 @@ cache_build(FunctionCallInfo fcinfo, TSQuery query, Oid relid, Name attname)
 	c->df = palloc0(sizeof(double) * (query->size + 1));
 	c->tf = palloc0(sizeof(double) * (query->size + 1));
 	if (query->size > 0)
-		collect_terms(GETQUERY(query), GETOPERAND(query), false, c);
+		pga_bm25_collect_terms(GETQUERY(query), GETOPERAND(query), false, c->lex, c->lexlen, &c->nterms);
 	return c;
 }
 
@@ -485,7 +489,7 @@ arabic_bm25_analyze(PG_FUNCTION_ARGS)
 		aclcheck_error(ACLCHECK_NOT_OWNER, get_relkind_objtype(get_rel_relkind(relid)),
 					   get_rel_name(relid));
 	attnum = tsvector_column(relid, NameStr(*attname));
-	detected = column_config(relid, attnum);
+	detected = pga_bm25_column_config(relid, attnum);
 	relname = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
 										 get_rel_name(relid));
 	if (OidIsValid(given) && OidIsValid(detected) && given != detected)

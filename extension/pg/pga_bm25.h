@@ -6,6 +6,7 @@
 #ifndef PGA_BM25_H
 #define PGA_BM25_H
 
+#include "access/attnum.h"
 #include "fmgr.h"
 #include "tsearch/ts_type.h"
 
@@ -39,5 +40,12 @@ extern int	pga_bm25_lexeme_tf(TSVector tsv, const char *lex, int lexlen);
  */
 extern void pga_bm25_query_terms(FunctionCallInfo fcinfo, TSQuery query, Oid relid,
 								 Name attname, PgaBm25Terms *out);
+
+/* The text search configuration of a generated tsvector column (InvalidOid when unknown). */
+extern Oid	pga_bm25_column_config(Oid relid, AttrNumber attnum);
+
+/* Collect the positive lexemes of a tsquery (negated operands are skipped). */
+extern void pga_bm25_collect_terms(QueryItem *item, char *operand, bool negated, char **lex,
+								   int *lexlen, int *n);
 
 #endif							/* PGA_BM25_H */

@@ -214,7 +214,7 @@ arabic_bm25_prepared_out(PG_FUNCTION_ARGS)
 }
 
 /* ERROR for text that is not a prepared query. */
-static void pg_attribute_noreturn()
+pga_noreturn static void
 syntax_error(const char *input, const char *what)
 {
 	ereport(ERROR,

@@ -62,4 +62,59 @@
 #define pga_my_lxid() (MyProc->lxid)
 #endif
 
+/*
+ * A new locked page at the end of an index: ExtendBufferedRel appeared in
+ * 16 (P_NEW under the extension lock before).
+ */
+#include "storage/bufmgr.h"
+#include "storage/lmgr.h"
+#include "utils/rel.h"
+#if PG_VERSION_NUM >= 160000
+#define pga_extend_index(rel) \
+	ExtendBufferedRel(BMR_REL(rel), MAIN_FORKNUM, NULL, EB_LOCK_FIRST)
+#else
+static inline Buffer
+pga_extend_index(Relation rel)
+{
+	Buffer		buf;
+
+	LockRelationForExtension(rel, ExclusiveLock);
+	buf = ReadBuffer(rel, P_NEW);
+	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+	UnlockRelationForExtension(rel, ExclusiveLock);
+	return buf;
+}
+#endif
+
+/* vacuum_delay_point took an is_analyze argument in 18. */
+#if PG_VERSION_NUM >= 180000
+#define pga_vacuum_delay_point() vacuum_delay_point(false)
+#else
+#define pga_vacuum_delay_point() vacuum_delay_point()
+#endif
+
+/* The metapage of an unlogged index's init fork. */
+#if PG_VERSION_NUM >= 160000
+#define pga_extend_init_fork(rel) \
+	ExtendBufferedRel(BMR_REL(rel), INIT_FORKNUM, NULL, EB_SKIP_EXTENSION_LOCK | EB_LOCK_FIRST)
+#else
+static inline Buffer
+pga_extend_init_fork(Relation rel)
+{
+	Buffer		buf = ReadBufferExtended(rel, INIT_FORKNUM, P_NEW, RBM_NORMAL, NULL);
+
+	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+	return buf;
+}
+#endif
+
+/* tuplesort_getdatum took a copy argument in 16; both return a palloc copy. */
+#if PG_VERSION_NUM >= 160000
+#define pga_tuplesort_getdatum(state, val, isnull) \
+	tuplesort_getdatum((state), true, true, (val), (isnull), NULL)
+#else
+#define pga_tuplesort_getdatum(state, val, isnull) \
+	tuplesort_getdatum((state), true, (val), (isnull), NULL)
+#endif
+
 #endif							/* PGA_COMPAT_H */

@@ -26,6 +26,7 @@ main(int argc, char **argv)
 	test_article_model();
 	test_article_reassembly();
 	test_bm25();
+	test_bm25_block();
 	test_dedup();
 	printf("%d passed, %d failed\n", unit_passed, unit_failed);
 	return unit_failed == 0 ? 0 : 1;

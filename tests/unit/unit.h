@@ -50,6 +50,7 @@ struct ArRules *unit_article_rules(void);
 struct ArArticle;
 void		unit_article_dump(const char *name, const struct ArArticle *a);
 void		test_bm25(void);
+void		test_bm25_block(void);
 void		test_dedup(void);
 
 #endif							/* UNIT_H */

@@ -1,0 +1,231 @@
+/*
+ * pga_bm25am.h
+ *		The arabic_bm25 index access method: page layout and shared routines.
+ *
+ * Layout (README, "BM25 index"): block 0 is the metapage.  Every other page
+ * belongs to one chained stream (next link in the special space):
+ *
+ *	dir		the first lexeme of every dict page, for a two-level lookup
+ *	dict	one entry per lexeme, in lexeme order: df and where its skip
+ *			entries start
+ *	skip	per lexeme, one ArBmwSkip per block of postings (key range,
+ *			max tf, min length, where the block is)
+ *	post	the blocks: up to AR_BMW_BLOCK postings (heap TID, tf, length)
+ *	docs	every document of the main structure: heap TID, length, NULL flag
+ *	pending	documents inserted since the last merge (GIN's fast update):
+ *			scanned exhaustively by every search, merged into a new main
+ *			structure by VACUUM or past pending_limit
+ *
+ * The main structure is immutable: a merge writes a new one, switches the
+ * metapage in one WAL record and marks the old pages deleted; they are
+ * recycled only when no scan holds the scan lock (see pga_bm25am_page.c).
+ */
+#ifndef PGA_BM25AM_H
+#define PGA_BM25AM_H
+
+#include "access/amapi.h"
+#include "access/genam.h"
+#include "storage/bufpage.h"
+#include "tsearch/ts_type.h"
+#include "utils/relcache.h"
+
+#include "ar_bm25.h"
+#include "ar_bm25_block.h"
+#include "pga_bm25.h"
+#include "pga_compat.h"
+
+#define BM25AM_MAGIC		0xB25A
+#define BM25AM_VERSION		2
+#define BM25AM_METAPAGE		0
+
+/* heavyweight lock tags (LockPage on the index; no real pages behind them) */
+#define BM25AM_MERGE_LOCK	0	/* one merge at a time */
+#define BM25AM_SCAN_LOCK	1	/* held in share by scans; recycling needs it alone */
+
+/* page kinds */
+#define BM25K_META		1
+#define BM25K_DIR		2
+#define BM25K_DICT		3
+#define BM25K_SKIP		4
+#define BM25K_POST		5
+#define BM25K_DOCS		6
+#define BM25K_PENDING	7
+
+#define BM25F_DELETED	0x0001	/* retired by a merge, recyclable */
+
+typedef struct Bm25PageOpaque
+{
+	BlockNumber next;			/* next page of the stream */
+	uint16		kind;
+	uint16		flags;
+	uint16		unused;
+	uint16		magic;
+} Bm25PageOpaque;
+
+#define Bm25Opaque(page) ((Bm25PageOpaque *) PageGetSpecialPointer(page))
+
+/* Where a stream starts. */
+typedef struct Bm25Main
+{
+	BlockNumber dir;
+	BlockNumber dict;
+	BlockNumber skip;
+	BlockNumber post;
+	BlockNumber docs;
+	uint32		ndir;			/* entries in the dir stream */
+	int64		ndocs;			/* documents, dead ones included until a merge */
+	int64		total_len;
+	int64		nterms;
+	int64		npostings;
+} Bm25Main;
+
+typedef struct Bm25Meta
+{
+	uint32		magic;
+	uint32		version;
+	double		k1;
+	double		b;
+	Oid			config;			/* of the indexed column, InvalidOid if unknown */
+	uint32		generation;		/* merges so far */
+	Bm25Main	main;
+	BlockNumber sealed;			/* pending pages a merge is consuming */
+	BlockNumber pend_head;
+	BlockNumber pend_tail;
+	uint32		pend_pages;
+	int64		pend_docs;
+} Bm25Meta;
+
+#define Bm25PageMeta(page) ((Bm25Meta *) PageGetContents(page))
+
+/* Records.  Pages hold them whole, 4-byte aligned; readers copy them out. */
+typedef struct Bm25DirEntry
+{
+	BlockNumber page;
+	uint16		lexlen;
+	char		lex[FLEXIBLE_ARRAY_MEMBER];
+} Bm25DirEntry;
+
+typedef struct Bm25DictEntry
+{
+	uint32		df;
+	uint32		nblocks;
+	BlockNumber skip_page;
+	uint16		skip_off;
+	uint16		lexlen;
+	char		lex[FLEXIBLE_ARRAY_MEMBER];
+} Bm25DictEntry;
+
+typedef struct Bm25Posting		/* also a docs record: tf holds flags there */
+{
+	uint32		blk;
+	uint16		off;
+	uint16		tf;
+	uint32		len;
+} Bm25Posting;
+
+#define BM25DOC_NULL	0x0001	/* docs and pending: the indexed value was NULL */
+#define BM25DOC_FIRST	0x0002	/* pending: the first fragment of a document */
+
+/* A pending fragment: header, then nlex of (uint16 tf, uint16 lexlen, bytes), 4-aligned. */
+typedef struct Bm25PendHeader
+{
+	uint32		blk;
+	uint16		off;
+	uint16		flags;
+	uint32		len;
+	uint16		nlex;
+	uint16		size;			/* bytes of the whole fragment */
+} Bm25PendHeader;
+
+#define BM25_MAX_LEXLEN 2047	/* MAXSTRLEN of tsvector lexemes */
+
+typedef struct Bm25Options
+{
+	int32		vl_len_;
+	double		k1;
+	double		b;
+	int			pending_limit;	/* kB */
+} Bm25Options;
+
+static inline uint64
+bm25_key(uint32 blk, uint16 off)
+{
+	return ((uint64) blk << 16) | off;
+}
+
+static inline void
+bm25_key_tid(uint64 key, ItemPointer tid)
+{
+	ItemPointerSet(tid, (BlockNumber) (key >> 16), (OffsetNumber) (key & 0xFFFF));
+}
+
+/* pga_bm25am_page.c: pages, streams */
+typedef struct Bm25Writer
+{
+	Relation	index;
+	uint16		kind;
+	BlockNumber first;
+	BlockNumber blkno;			/* of the page being filled */
+	Buffer		buf;
+	Page		page;			/* local image */
+	int64		npages;
+} Bm25Writer;
+
+extern void bm25_init_page(Page page, uint16 kind);
+extern Page bm25_check_page(Relation index, Buffer buf, uint16 kind);
+extern const char *bm25_record(Relation index, Page page, BlockNumber blkno, Size off, Size len);
+extern pga_noreturn void bm25_corrupt(Relation index, BlockNumber blkno, const char *what);
+extern Buffer bm25_new_buffer(Relation index, uint16 kind);
+extern Buffer bm25_read_meta(Relation index, int mode, Bm25Meta *copy);
+extern void bm25_writer_begin(Bm25Writer *w, Relation index, uint16 kind);
+extern char *bm25_writer_reserve(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off);
+extern BlockNumber bm25_writer_end(Bm25Writer *w);
+extern void bm25_retire_chain(Relation index, BlockNumber head, uint16 kind, List **retired);
+extern void bm25_recycle(Relation index, List *retired);
+extern bool bm25_scans_open(Relation index);
+
+/* pga_bm25am_build.c */
+extern IndexBuildResult *bm25_build(Relation heap, Relation index, struct IndexInfo *info);
+extern void bm25_buildempty(Relation index);
+extern bool bm25_insert(Relation index, Datum *values, bool *isnull, ItemPointer tid,
+						Relation heap, IndexUniqueCheck check, bool indexUnchanged,
+						struct IndexInfo *info);
+extern IndexBulkDeleteResult *bm25_bulkdelete(IndexVacuumInfo *info, IndexBulkDeleteResult *stats,
+											  IndexBulkDeleteCallback callback, void *state);
+extern IndexBulkDeleteResult *bm25_vacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats);
+extern Bm25Options *bm25_options(Relation index);
+
+/* pga_bm25am_read.c: reading the main structure and the pending list */
+typedef struct Bm25Term
+{
+	char	   *lex;
+	int			lexlen;
+	int64		df;
+	uint32		nblocks;
+	BlockNumber skip_page;		/* where the skip entries start */
+	uint16		skip_off;
+} Bm25Term;
+
+typedef void (*Bm25PendingFn) (void *arg, const Bm25PendHeader *h, const char *lexemes,
+							   const char *end);
+
+extern char **bm25_read_dir(Relation index, const Bm25Main *m, BlockNumber **pages);
+extern bool bm25_lookup(Relation index, const Bm25Main *m, char **dir, BlockNumber *pages,
+						const char *lex, int lexlen, Bm25Term *term);
+extern ArBmwSkip *bm25_read_skips(Relation index, BlockNumber page, uint16 off, uint32 n);
+extern void bm25_read_block(Relation index, const ArBmwSkip *skip, ArBmwPosting *out);
+extern void bm25_walk_pending(Relation index, BlockNumber head, Bm25PendingFn fn, void *arg);
+extern const char *bm25_pending_lexeme(Relation index, const char *p, const char *end,
+									   int *tf, int *lexlen, const char **next);
+extern void bm25_walk_dict(Relation index, const Bm25Main *m,
+						   void (*fn) (void *arg, const Bm25DictEntry *e), void *arg);
+extern void bm25_walk_docs(Relation index, BlockNumber head,
+						   void (*fn) (void *arg, const Bm25Posting *d), void *arg);
+
+/* pga_bm25am_scan.c */
+extern IndexScanDesc bm25_beginscan(Relation index, int nkeys, int norderbys);
+extern void bm25_rescan(IndexScanDesc scan, ScanKey keys, int nkeys, ScanKey orderbys, int norderbys);
+extern bool bm25_gettuple(IndexScanDesc scan, ScanDirection dir);
+extern void bm25_endscan(IndexScanDesc scan);
+
+#endif							/* PGA_BM25AM_H */

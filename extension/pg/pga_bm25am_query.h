@@ -1,0 +1,47 @@
+/*
+ * pga_bm25am_query.h
+ *		A query prepared against an arabic_bm25 index (pga_bm25am_query.c).
+ */
+#ifndef PGA_BM25AM_QUERY_H
+#define PGA_BM25AM_QUERY_H
+
+#include "tsearch/ts_type.h"
+
+#include "pga_bm25am.h"
+
+typedef struct Bm25PendDoc
+{
+	uint64		key;
+	uint32		len;
+	uint16		flags;
+	double	   *tf;				/* per query term */
+} Bm25PendDoc;
+
+typedef struct Bm25Prep
+{
+	Relation	index;
+	Bm25Meta	meta;
+	ArBm25Params params;
+	ArBm25Corpus corpus;
+	int			nq;				/* query terms, in summation order */
+	char	  **lex;
+	int		   *lexlen;
+	double	   *df;
+	double	   *idf;
+	double	   *tf;				/* scratch */
+	int			nterms;			/* terms found in the main structure */
+	ArBmwTerm  *terms;
+	Bm25PendDoc *pend;			/* pending documents, in list order */
+	int64		npend;
+	int64		maxpend;
+	int64		pend_docs;
+	int64		pend_total;
+} Bm25Prep;
+
+extern Relation bm25_open_index(Oid indexoid);
+extern void bm25_decode_query(Datum composite, Oid *indexoid, TSQuery *query);
+extern Bm25Prep *bm25_prepare(Relation index, TSQuery query, bool skips);
+extern double bm25_prep_score(Bm25Prep *q, TSVector tsv, ArPosSet *positions);
+extern double bm25_pend_score(const Bm25Prep *q, const Bm25PendDoc *d);
+
+#endif							/* PGA_BM25AM_QUERY_H */

@@ -1,0 +1,264 @@
+/*
+ * test_bm25_block.c
+ *		Block-Max WAND against exhaustive scoring on random corpora, page after
+ *		page of results, plus a count of the blocks a selective query reads.
+ */
+#include <stdlib.h>
+
+#include "ar_bm25_block.h"
+#include "unit.h"
+
+#define MAXQ 6
+
+typedef struct TestList
+{
+	ArBmwPosting *post;
+	uint32_t	npost;
+	ArBmwSkip  *skip;
+	uint32_t	nblocks;
+} TestList;
+
+static ArStatus
+test_load(void *arg, const ArBmwSkip *skip, ArBmwPosting *out)
+{
+	TestList   *l = arg;
+
+	memcpy(out, l->post + skip->where_off, sizeof(ArBmwPosting) * skip->count);
+	return AR_OK;
+}
+
+static void
+cut_blocks(TestList *l, uint32_t block)
+{
+	l->nblocks = (l->npost + block - 1) / block;
+	l->skip = calloc(l->nblocks + 1, sizeof(ArBmwSkip));
+	for (uint32_t b = 0; b < l->nblocks; b++)
+	{
+		ArBmwSkip  *s = &l->skip[b];
+
+		s->where_off = b * block;
+		s->count = l->npost - s->where_off < block ? l->npost - s->where_off : block;
+		s->first = l->post[s->where_off].key;
+		s->last = l->post[s->where_off + s->count - 1].key;
+		s->min_len = UINT32_MAX;
+		for (uint32_t i = 0; i < s->count; i++)
+		{
+			ArBmwPosting *p = &l->post[s->where_off + i];
+
+			if (p->tf > s->max_tf)
+				s->max_tf = p->tf;
+			if (p->len < s->min_len)
+				s->min_len = p->len;
+		}
+	}
+}
+
+/* Exhaustive: score every document, keep the best k after the cursor. */
+static void
+brute_force(TestList *lists, int nq, const double *idf, uint32_t ndocs, const uint32_t *len,
+			const ArBm25Corpus *c, const ArBm25Params *p, ArBmwTopK *top)
+{
+	double		tf[MAXQ];
+
+	for (uint32_t d = 0; d < ndocs; d++)
+	{
+		bool		any = false;
+
+		for (int q = 0; q < nq; q++)
+		{
+			tf[q] = 0;
+			for (uint32_t i = 0; i < lists[q].npost; i++)
+				if (lists[q].post[i].key == (uint64_t) d * 7 + 3)
+					tf[q] = lists[q].post[i].tf;
+			any |= tf[q] > 0;
+		}
+		if (any)
+			ar_bmw_offer(top, ar_bm25_score(tf, idf, nq, len[d], c, p), (uint64_t) d * 7 + 3, len[d]);
+	}
+	ar_bmw_sort(top);
+}
+
+static void
+one_random_case(unsigned seed, int *mismatches)
+{
+	uint32_t	ndocs = 50 + rand() % 400;
+	int			nq = 1 + rand() % MAXQ;
+	uint32_t	block = 1 + rand() % 20;
+	uint32_t   *len = malloc(sizeof(uint32_t) * ndocs);
+	TestList	lists[MAXQ];
+	ArBmwTerm  *terms = calloc(MAXQ, sizeof(ArBmwTerm));
+	double		idf[MAXQ],
+				tf[MAXQ] = {0};
+	ArBm25Params p = {0.9, 0.4};
+	ArBm25Corpus c = {ndocs, 0};
+	size_t		k = 1 + rand() % 12;
+	ArBmwHit	a[64],
+				b[64];
+	ArBmwTopK	ta = {a, k, 0, false, 0, 0},
+				tb = {b, k, 0, false, 0, 0};
+	ArBmwStats	st = {0, 0};
+
+	for (uint32_t d = 0; d < ndocs; d++)
+		c.avgdl += (len[d] = 1 + rand() % 60);
+	c.avgdl /= ndocs;
+	for (int q = 0; q < nq; q++)
+	{
+		int			density = 1 + rand() % 100;
+
+		lists[q].post = malloc(sizeof(ArBmwPosting) * ndocs);
+		lists[q].npost = 0;
+		for (uint32_t d = 0; d < ndocs; d++)
+			if (rand() % 100 < density)
+				lists[q].post[lists[q].npost++] = (ArBmwPosting) {(uint64_t) d * 7 + 3, len[d], 1 + rand() % 5};
+		cut_blocks(&lists[q], block);
+		idf[q] = ar_bm25_idf(ndocs, lists[q].npost);
+		terms[q] = (ArBmwTerm) {.qpos = q, .skip = lists[q].skip, .nblocks = lists[q].nblocks,
+			.load = test_load, .arg = &lists[q], .block_ub = malloc(sizeof(double) * (lists[q].nblocks + 1))};
+	}
+	/* page through the whole ranking, k at a time, both ways */
+	for (int page = 0; page < 200; page++)
+	{
+		ta.n = tb.n = 0;
+		if (ar_bmw_search(terms, nq, tf, idf, nq, &c, &p, &ta, &st, NULL, NULL) != AR_OK)
+			(*mismatches)++;
+		ar_bmw_sort(&ta);
+		brute_force(lists, nq, idf, ndocs, len, &c, &p, &tb);
+		if (ta.n != tb.n)
+			(*mismatches)++;
+		for (size_t i = 0; i < ta.n && i < tb.n; i++)
+			if (a[i].key != b[i].key || a[i].score != b[i].score)
+				(*mismatches)++;
+		if (tb.n < k)
+			break;
+		ta.has_after = tb.has_after = true;
+		ta.after_score = tb.after_score = b[tb.n - 1].score;
+		ta.after_key = tb.after_key = b[tb.n - 1].key;
+	}
+	for (int q = 0; q < nq; q++)
+	{
+		free(lists[q].post);
+		free(lists[q].skip);
+		free(terms[q].block_ub);
+	}
+	free(terms);
+	free(len);
+	(void) seed;
+}
+
+/* A rare term and a common one: the top 10 must not read every block of the common one. */
+static void
+test_selective(void)
+{
+	uint32_t	ndocs = 100000;
+	TestList	l[2];
+	ArBmwTerm	t[2];
+	double		idf[2],
+				tf[2] = {0, 0};
+	ArBm25Params p = {0.9, 0.4};
+	ArBm25Corpus c = {ndocs, 100};
+	ArBmwHit	h[10];
+	ArBmwTopK	top = {h, 10, 0, false, 0, 0};
+	ArBmwStats	st = {0, 0};
+
+	for (int q = 0; q < 2; q++)
+		l[q].post = malloc(sizeof(ArBmwPosting) * ndocs);
+	l[0].npost = l[1].npost = 0;
+	for (uint32_t d = 0; d < ndocs; d++)
+	{
+		uint32_t	len = 50 + (d * 2654435761u) % 100;
+
+		l[1].post[l[1].npost++] = (ArBmwPosting) {d, len, 1 + (d % 3)};
+		if (d % 997 == 0)
+			l[0].post[l[0].npost++] = (ArBmwPosting) {d, len, 2};
+	}
+	for (int q = 0; q < 2; q++)
+	{
+		cut_blocks(&l[q], AR_BMW_BLOCK);
+		idf[q] = ar_bm25_idf(ndocs, l[q].npost);
+		t[q] = (ArBmwTerm) {.qpos = q, .skip = l[q].skip, .nblocks = l[q].nblocks,
+			.load = test_load, .arg = &l[q], .block_ub = malloc(sizeof(double) * l[q].nblocks)};
+	}
+	CHECK(ar_bmw_search(t, 2, tf, idf, 2, &c, &p, &top, &st, NULL, NULL) == AR_OK, "search");
+	CHECK(top.n == 10, "10 hits, got %zu", top.n);
+	CHECK(st.blocks_loaded < (l[0].nblocks + l[1].nblocks) / 2,
+		  "reads %llu of %u blocks", (unsigned long long) st.blocks_loaded,
+		  l[0].nblocks + l[1].nblocks);
+	for (int q = 0; q < 2; q++)
+	{
+		free(l[q].post);
+		free(l[q].skip);
+		free(t[q].block_ub);
+	}
+}
+
+/* The heap keeps the best k in ranking order, ties by key. */
+static void
+test_heap(void)
+{
+	ArBmwHit	h[3];
+	ArBmwTopK	top = {h, 3, 0, false, 0, 0};
+
+	ar_bmw_offer(&top, 1.0, 50, 1);
+	ar_bmw_offer(&top, 2.0, 40, 1);
+	ar_bmw_offer(&top, 1.0, 30, 1);
+	ar_bmw_offer(&top, 1.0, 60, 1);		/* ties with worse key: out */
+	ar_bmw_offer(&top, 0.5, 10, 1);		/* lower: out */
+	ar_bmw_sort(&top);
+	CHECK(top.n == 3 && h[0].key == 40 && h[1].key == 30 && h[2].key == 50, "heap order");
+	top.n = 0;
+	top.has_after = true;
+	top.after_score = 1.0;
+	top.after_key = 30;
+	ar_bmw_offer(&top, 2.0, 40, 1);		/* before the cursor */
+	ar_bmw_offer(&top, 1.0, 30, 1);		/* the cursor itself */
+	ar_bmw_offer(&top, 1.0, 50, 1);
+	CHECK(top.n == 1 && h[0].key == 50, "cursor");
+}
+
+/* The block codec: round trips, and refuses truncated or extended bytes. */
+static void
+test_codec(void)
+{
+	ArBmwPosting p[AR_BMW_BLOCK],
+				q[AR_BMW_BLOCK];
+	uint8_t		enc[AR_BMW_MAX_ENCODED];
+	int			bad = 0;
+
+	for (int round = 0; round < 200; round++)
+	{
+		uint32_t	n = 1 + rand() % AR_BMW_BLOCK;
+		uint64_t	key = (uint64_t) rand() << (rand() % 17);
+		size_t		len;
+
+		for (uint32_t i = 0; i < n; i++)
+		{
+			key += i == 0 ? 0 : 1 + (round % 2 ? (uint64_t) rand() << 16 : rand() % 5);
+			p[i] = (ArBmwPosting) {key, (uint32_t) rand() % 5000, 1 + rand() % 300};
+		}
+		len = ar_bmw_encode(p, n, p[0].key, enc);
+		bad += len > AR_BMW_MAX_ENCODED;
+		bad += !ar_bmw_decode(enc, len, p[0].key, n, q);
+		bad += memcmp(p, q, sizeof(ArBmwPosting) * n) != 0;
+		bad += ar_bmw_decode(enc, len - 1, p[0].key, n, q);		/* truncated */
+		bad += ar_bmw_decode(enc, len, p[0].key, n + 1, q);		/* too few */
+		if (n > 1)
+			bad += ar_bmw_decode(enc, len, p[0].key, n - 1, q);	/* bytes left */
+	}
+	CHECK(bad == 0, "block codec: %d failures", bad);
+	memset(enc, 0xFF, sizeof(enc));
+	CHECK(!ar_bmw_decode(enc, sizeof(enc), 0, 3, q), "overlong varints refused");
+}
+
+void
+test_bm25_block(void)
+{
+	int			mismatches = 0;
+
+	srand(12);
+	test_heap();
+	test_codec();
+	for (unsigned i = 0; i < 300; i++)
+		one_random_case(i, &mismatches);
+	CHECK(mismatches == 0, "BMW differs from exhaustive scoring in %d places", mismatches);
+	test_selective();
+}
