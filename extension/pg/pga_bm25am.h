@@ -182,6 +182,7 @@ extern char *bm25_writer_reserve(Bm25Writer *w, Size len, BlockNumber *blkno, ui
 extern BlockNumber bm25_writer_end(Bm25Writer *w);
 extern void bm25_retire_chain(Relation index, BlockNumber head, uint16 kind, List **retired);
 extern void bm25_recycle(Relation index, List *retired);
+extern int	bm25_local_scans;	/* scans of this backend open (pga_bm25am_page.c) */
 extern bool bm25_scans_open(Relation index);
 
 /* pga_bm25am_build.c */

@@ -30,8 +30,6 @@
 #define FIRST_PAGE 10
 #define MAX_PAGE (1 << 20)
 
-extern int	bm25_local_scans;
-
 typedef enum Phase
 {
 	PH_START,
