@@ -36,7 +36,8 @@ VACUUM ANALYZE articles;
 SELECT count(*) AS articles, pg_size_pretty(pg_total_relation_size('articles')) AS size FROM articles;
 SQL
 
-psql -X -q -d "$DB" -v ON_ERROR_STOP=1 -v rounds="$ROUNDS" <<'SQL'
+psql -X -q -d "$DB" -v ON_ERROR_STOP=1 -v rounds="$ROUNDS" \
+	-v best_ms_sql="$TOP/tests/bench/best_ms.sql" <<'SQL'
 \pset footer off
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
@@ -50,20 +51,7 @@ SELECT documents, lexemes, round(avgdl::numeric, 1) AS avgdl,
        pg_size_pretty(pg_total_relation_size('arabic_bm25_df')) AS df_table
 FROM arabic_bm25_stats WHERE relid = 'articles'::regclass;
 
--- Best-of-rounds time of a statement, in ms.
-CREATE FUNCTION pg_temp.best_ms(sql text, rounds int) RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE
-	t0 timestamptz;
-	best float8 := 'Infinity';
-BEGIN
-	FOR i IN 1 .. rounds LOOP
-		t0 := clock_timestamp();
-		EXECUTE sql;
-		best := least(best, extract(epoch FROM clock_timestamp() - t0) * 1000);
-	END LOOP;
-	RETURN best;
-END
-$$;
+\i :best_ms_sql
 
 CREATE TEMP TABLE q (qid int, words text);
 INSERT INTO q VALUES

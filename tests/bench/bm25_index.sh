@@ -34,7 +34,8 @@ fi
 log "corpus of $DOCS documents (sentence-shuffled, fixed seed) and 120 queries"
 psql -X -q -d "$DB" -v ON_ERROR_STOP=1 -v docs="$DOCS" -f "$TOP/tests/bench/bm25_corpus.sql"
 
-psql -X -q -d "$DB" -v ON_ERROR_STOP=1 -v rounds="$ROUNDS" <<'SQL'
+psql -X -q -d "$DB" -v ON_ERROR_STOP=1 -v rounds="$ROUNDS" \
+	-v best_ms_sql="$TOP/tests/bench/best_ms.sql" <<'SQL'
 \pset footer off
 SET max_parallel_workers_per_gather = 0;
 SET max_parallel_maintenance_workers = 0;
@@ -65,19 +66,7 @@ SELECT method, round(ms::numeric) AS build_ms, pg_size_pretty(size) AS size,
 FROM builds;
 VACUUM ANALYZE corpus;
 
-CREATE FUNCTION pg_temp.best_ms(sql text, rounds int) RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE
-	t0 timestamptz;
-	best float8 := 'Infinity';
-BEGIN
-	FOR i IN 1 .. rounds LOOP
-		t0 := clock_timestamp();
-		EXECUTE sql;
-		best := least(best, extract(epoch FROM clock_timestamp() - t0) * 1000);
-	END LOOP;
-	RETURN best;
-END
-$$;
+\i :best_ms_sql
 
 -- warm the caches of the table and both indexes
 SELECT count(*) AS warm FROM corpus WHERE length(tsv::text) > 0;
