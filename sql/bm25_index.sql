@@ -20,8 +20,10 @@ SELECT * FROM arabic_bm25_index_check('bi_rank');
 -- The plan: an ordered Index Scan, no Sort.
 EXPLAIN (COSTS OFF)
 SELECT id FROM bi_docs ORDER BY tsv <@> arabic_bm25_index_query('bi_rank', 'simple', 'w3 w40') LIMIT 10;
+\i sql/include/plan_mentions.sql
 -- No plan uses it for anything else.
-EXPLAIN (COSTS OFF) SELECT id FROM bi_docs WHERE tsv @@ 'w3' ORDER BY id LIMIT 10;
+SELECT pg_temp.plan_mentions($$SELECT id FROM bi_docs WHERE tsv @@ 'w3' ORDER BY id LIMIT 10$$,
+							 'bi_rank') AS uses_bm25_index;
 
 -- The index's top-k (ties by TID) against every document scored by
 -- arabic_bm25_index_score (same statistics) and sorted: the number of

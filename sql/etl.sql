@@ -88,9 +88,10 @@ SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
-EXPLAIN (COSTS OFF) SELECT count(*) FROM (
+\i sql/include/plan_mentions.sql
+SELECT pg_temp.plan_mentions($$SELECT count(*) FROM (
     SELECT id, (arabic_parse_article(raw)).* FROM etl_many
-    EXCEPT ALL SELECT * FROM serial) d;
+    EXCEPT ALL SELECT * FROM serial) d$$, 'Parallel Seq Scan on etl_many') AS parallel_parse;
 SELECT count(*) AS differ FROM (
     SELECT id, (arabic_parse_article(raw)).* FROM etl_many
     EXCEPT ALL SELECT * FROM serial) d;
