@@ -322,28 +322,29 @@ ar_art_value(Assembly *as, const char *s, size_t n, bool quotes, int dest, ArSpa
 	return AR_OK;
 }
 
-/* Add raw text to the boilerplate list. */
-ArStatus
-ar_art_boiler(Assembly *as, const char *s, size_t n)
+/* Emit raw text, trace it to dest and append its span to list (unless empty). */
+static ArStatus
+emit_to(Assembly *as, const char *s, size_t n, int dest, ArBuf *list)
 {
 	ArSpan		sp;
 
 	TRY(ar_art_emit(as, s, n, &sp));
-	TRY(ar_art_trace(as, s, n, AR_DEST_BOILER, sp));
+	TRY(ar_art_trace(as, s, n, dest, sp));
 	if (sp.len == 0)
 		return AR_OK;
-	return ar_art_buf_append(&as->art->boilerplate, &sp, sizeof(sp));
+	return ar_art_buf_append(list, &sp, sizeof(sp));
+}
+
+/* Add raw text to the boilerplate list. */
+ArStatus
+ar_art_boiler(Assembly *as, const char *s, size_t n)
+{
+	return emit_to(as, s, n, AR_DEST_BOILER, &as->art->boilerplate);
 }
 
 /* Add a body paragraph (raw span). */
 ArStatus
 ar_art_paragraph(Assembly *as, const char *s, size_t n)
 {
-	ArSpan		sp;
-
-	TRY(ar_art_emit(as, s, n, &sp));
-	TRY(ar_art_trace(as, s, n, AR_DEST_BODY, sp));
-	if (sp.len == 0)
-		return AR_OK;
-	return ar_art_buf_append(&as->body, &sp, sizeof(sp));
+	return emit_to(as, s, n, AR_DEST_BODY, &as->body);
 }

@@ -21,12 +21,7 @@ DOCS=${PGA_BENCH_DOCS:-100000}
 ROUNDS=${PGA_BENCH_ROUNDS:-3}
 bench_seed "$DB"
 if [ -f "$NEWS_JSONL" ]; then
-	psql -X -q -d "$DB" -v ON_ERROR_STOP=1 <<SQL
-CREATE TABLE src (j text);
-\copy src FROM '$NEWS_JSONL' WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
-CREATE TABLE titles AS SELECT j::jsonb->>'title' AS title FROM src WHERE j::jsonb->>'title' <> '';
-DROP TABLE src;
-SQL
+	bench_jsonl "$DB" titles title title
 else
 	psql -X -q -d "$DB" -c "CREATE TABLE titles AS SELECT left(body, 80) AS title FROM seed"
 fi

@@ -12,17 +12,23 @@ trap stop_cluster EXIT
 DATA_DIR=${PGA_DATA_DIR:-$TOP/../shared/data}
 NEWS_JSONL=$DATA_DIR/saudinewsnet-sample/saudinewsnet_sample.jsonl
 
+# bench_jsonl DB TABLE COLUMN FIELD: TABLE(COLUMN) from the non-empty FIELD of
+# every record of $NEWS_JSONL.
+bench_jsonl() {
+	psql -X -q -d "$1" -v ON_ERROR_STOP=1 <<SQL
+CREATE TABLE src (j text);
+\copy src FROM '$NEWS_JSONL' WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
+CREATE TABLE $2 AS SELECT j::jsonb->>'$4' AS $3 FROM src WHERE j::jsonb->>'$4' <> '';
+DROP TABLE src;
+SQL
+}
+
 bench_seed() {
 	local db=$1
 	fresh_database "$db" >/dev/null
 	if [ -f "$NEWS_JSONL" ]; then
 		echo "corpus: content of $NEWS_JSONL"
-		psql -X -q -d "$db" -v ON_ERROR_STOP=1 <<SQL
-CREATE TABLE src (j text);
-\copy src FROM '$NEWS_JSONL' WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
-CREATE TABLE seed AS SELECT j::jsonb->>'content' AS body FROM src WHERE j::jsonb->>'content' <> '';
-DROP TABLE src;
-SQL
+		bench_jsonl "$db" seed body content
 	else
 		echo "corpus: tests/samples ($NEWS_JSONL not found)"
 		load_samples "$db" >/dev/null
