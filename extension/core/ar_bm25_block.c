@@ -23,8 +23,8 @@ may_reach(double bound, double theta)
 
 /* ---- the block codec ---- */
 
-static size_t
-put_varint(uint8_t *out, uint64_t v)
+size_t
+ar_bmw_put_varint(uint8_t *out, uint64_t v)
 {
 	size_t		n = 0;
 
@@ -37,9 +37,8 @@ put_varint(uint8_t *out, uint64_t v)
 	return n;
 }
 
-/* A varint at *in before end into *v; false if truncated or too long. */
-static bool
-get_varint(const uint8_t **in, const uint8_t *end, uint64_t *v)
+bool
+ar_bmw_get_varint(const uint8_t **in, const uint8_t *end, uint64_t *v)
 {
 	uint64_t	r = 0;
 
@@ -57,6 +56,12 @@ get_varint(const uint8_t **in, const uint8_t *end, uint64_t *v)
 	return false;
 }
 
+/*
+ * Per posting one varint of (key distance << 1 | tf == 1), then tf itself
+ * only when it is not 1: most postings of a news index have tf 1, and the
+ * distances between dense document numbers of a common term are small, so a
+ * posting usually takes one byte.
+ */
 size_t
 ar_bmw_encode(const ArBmwPosting *p, uint32_t n, uint64_t base, uint8_t *out)
 {
@@ -65,9 +70,9 @@ ar_bmw_encode(const ArBmwPosting *p, uint32_t n, uint64_t base, uint8_t *out)
 
 	for (uint32_t i = 0; i < n; i++)
 	{
-		len += put_varint(out + len, p[i].key - prev);
-		len += put_varint(out + len, p[i].tf);
-		len += put_varint(out + len, p[i].len);
+		len += ar_bmw_put_varint(out + len, ((p[i].key - prev) << 1) | (p[i].tf == 1));
+		if (p[i].tf != 1)
+			len += ar_bmw_put_varint(out + len, p[i].tf);
 		prev = p[i].key;
 	}
 	return len;
@@ -81,19 +86,20 @@ ar_bmw_decode(const uint8_t *in, size_t len, uint64_t base, uint32_t n, ArBmwPos
 
 	for (uint32_t i = 0; i < n; i++)
 	{
-		uint64_t	delta,
-					tf,
-					dlen;
+		uint64_t	v,
+					delta,
+					tf = 1;
 
-		if (!get_varint(&in, end, &delta) || !get_varint(&in, end, &tf) ||
-			!get_varint(&in, end, &dlen))
+		if (!ar_bmw_get_varint(&in, end, &v))
 			return false;
-		if ((i > 0) != (delta > 0) || delta > UINT64_MAX - prev || tf > UINT32_MAX ||
-			dlen > UINT32_MAX)
+		delta = v >> 1;
+		if (!(v & 1) && (!ar_bmw_get_varint(&in, end, &tf) || tf == 1 || tf == 0))
+			return false;
+		if ((i > 0) != (delta > 0) || delta > UINT64_MAX - prev || tf > UINT32_MAX)
 			return false;
 		out[i].key = prev + delta;
 		out[i].tf = (uint32_t) tf;
-		out[i].len = (uint32_t) dlen;
+		out[i].len = 0;
 		prev = out[i].key;
 	}
 	return in == end;

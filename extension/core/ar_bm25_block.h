@@ -50,22 +50,32 @@ typedef struct ArBmwSkip
 	uint32_t	where_page;		/* where the caller stored the block */
 	uint32_t	where_off;
 	uint32_t	where_len;		/* bytes of the encoded block */
+	uint64_t	where_first;	/* the caller's first and last keys as encoded in the */
+	uint64_t	where_last;		/* block (first/last may be mapped to other keys) */
 } ArBmwSkip;
 
 /*
- * A block on disk: per posting, varints of the key's distance from the
- * previous key (the first from skip->first, so 0), tf and length; about 4
- * bytes a posting instead of 16.  AR_BMW_MAX_ENCODED bounds a block.
+ * A block on disk: per posting, a varint of the key's distance from the
+ * previous key (the first from base, so 0) shifted left by one with the low
+ * bit set when tf is 1, then tf as a varint when it is not 1.  Document
+ * lengths are not in blocks: the caller keeps them once per document and
+ * fills ArBmwPosting.len when it loads a block.  Keys must stay below 2^63.
+ * AR_BMW_MAX_ENCODED bounds a block.
  */
-#define AR_BMW_MAX_ENCODED (AR_BMW_BLOCK * (10 + 5 + 5))
+#define AR_BMW_MAX_ENCODED (AR_BMW_BLOCK * (10 + 5))
 
-/* Encode n postings (keys ascending, first == base) into out; the size. */
+/* LEB128 varints, shared with the callers' varint records: at most 10 bytes. */
+extern size_t ar_bmw_put_varint(uint8_t *out, uint64_t v);
+/* A varint at *in before end into *v, advancing *in; false if truncated or too long. */
+extern bool ar_bmw_get_varint(const uint8_t **in, const uint8_t *end, uint64_t *v);
+
+/* Encode n postings (keys ascending, first == base, tf >= 1) into out; the size. */
 extern size_t ar_bmw_encode(const ArBmwPosting *p, uint32_t n, uint64_t base, uint8_t *out);
 
 /*
- * Decode n postings from len bytes; false if the bytes do not hold exactly
- * n postings with ascending keys, the first equal to base (never reads past
- * in + len).
+ * Decode n postings from len bytes (len set to 0); false if the bytes do not
+ * hold exactly n postings with ascending keys, the first equal to base, and
+ * tf >= 1 (never reads past in + len).
  */
 extern bool ar_bmw_decode(const uint8_t *in, size_t len, uint64_t base, uint32_t n,
 						  ArBmwPosting *out);

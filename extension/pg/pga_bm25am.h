@@ -7,11 +7,15 @@
  *
  *	dir		the first lexeme of every dict page, for a two-level lookup
  *	dict	one entry per lexeme, in lexeme order: df and where its skip
- *			entries start
- *	skip	per lexeme, one ArBmwSkip per block of postings (key range,
- *			max tf, min length, where the block is)
- *	post	the blocks: up to AR_BMW_BLOCK postings (heap TID, tf, length)
- *	docs	every document of the main structure: heap TID, length, NULL flag
+ *			entries start or, for a term of one block, the block itself
+ *	skip	per lexeme of two blocks or more, its skip entries as varints
+ *			(ordinal range, count, max tf, min length, where the block is)
+ *	post	the blocks: up to AR_BMW_BLOCK postings (document ordinal, tf)
+ *	docs	every document of the main structure in TID order, so the
+ *			ordinal of a document is its position: heap TID, length, NULL
+ *			flag; BM25_DOCS_PER_PAGE records a page
+ *	docdir	the block numbers of the docs pages, in order, so a scan finds
+ *			the record of an ordinal in one page read
  *	pending	documents inserted since the last merge (GIN's fast update):
  *			scanned exhaustively by every search, merged into a new main
  *			structure by VACUUM or past pending_limit
@@ -35,7 +39,7 @@
 #include "pga_compat.h"
 
 #define BM25AM_MAGIC		0xB25A
-#define BM25AM_VERSION		2
+#define BM25AM_VERSION		3
 #define BM25AM_METAPAGE		0
 
 /* heavyweight lock tags (LockPage on the index; no real pages behind them) */
@@ -50,6 +54,8 @@
 #define BM25K_POST		5
 #define BM25K_DOCS		6
 #define BM25K_PENDING	7
+#define BM25K_DOCDIR	8
+#define BM25K_NKINDS	9
 
 #define BM25F_DELETED	0x0001	/* retired by a merge, recyclable */
 
@@ -72,6 +78,7 @@ typedef struct Bm25Main
 	BlockNumber skip;
 	BlockNumber post;
 	BlockNumber docs;
+	BlockNumber docdir;
 	uint32		ndir;			/* entries in the dir stream */
 	int64		ndocs;			/* documents, dead ones included until a merge */
 	int64		total_len;
@@ -105,14 +112,21 @@ typedef struct Bm25DirEntry
 	char		lex[FLEXIBLE_ARRAY_MEMBER];
 } Bm25DirEntry;
 
+/*
+ * A dict entry as read (on disk: uint16 size, uint16 lexlen, the lexeme,
+ * then varints df, nblocks and either the skip position or, for a term of
+ * one block, its skip fields and encoded postings: see pga_bm25am_build.c).
+ */
 typedef struct Bm25DictEntry
 {
-	uint32		df;
+	int64		df;
 	uint32		nblocks;
-	BlockNumber skip_page;
+	BlockNumber skip_page;		/* InvalidBlockNumber: the block is inline */
 	uint16		skip_off;
 	uint16		lexlen;
-	char		lex[FLEXIBLE_ARRAY_MEMBER];
+	const char *lex;
+	ArBmwSkip	inl;			/* the inline block's entry (ordinals) */
+	const uint8 *inl_data;		/* and its bytes, inl.where_len of them */
 } Bm25DictEntry;
 
 typedef struct Bm25Posting		/* also a docs record: tf holds flags there */
@@ -138,6 +152,10 @@ typedef struct Bm25PendHeader
 } Bm25PendHeader;
 
 #define BM25_MAX_LEXLEN 2047	/* MAXSTRLEN of tsvector lexemes */
+
+/* docs records a page: every docs page but the last is full */
+#define BM25_DOCS_PER_PAGE \
+	((BLCKSZ - MAXALIGN(SizeOfPageHeaderData) - MAXALIGN(sizeof(Bm25PageOpaque))) / sizeof(Bm25Posting))
 
 typedef struct Bm25Options
 {
@@ -179,6 +197,7 @@ extern Buffer bm25_new_buffer(Relation index, uint16 kind);
 extern Buffer bm25_read_meta(Relation index, int mode, Bm25Meta *copy);
 extern void bm25_writer_begin(Bm25Writer *w, Relation index, uint16 kind);
 extern char *bm25_writer_reserve(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off);
+extern char *bm25_writer_pack(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off);
 extern BlockNumber bm25_writer_end(Bm25Writer *w);
 extern void bm25_retire_chain(Relation index, BlockNumber head, uint16 kind, List **retired);
 extern void bm25_recycle(Relation index, List *retired);
@@ -199,13 +218,29 @@ extern Bm25Options *bm25_options(Relation index);
 /* pga_bm25am_read.c: reading the main structure and the pending list */
 typedef struct Bm25Term
 {
-	char	   *lex;
-	int			lexlen;
 	int64		df;
 	uint32		nblocks;
-	BlockNumber skip_page;		/* where the skip entries start */
+	BlockNumber skip_page;		/* where the skip entries start, or Invalid */
 	uint16		skip_off;
+	ArBmwSkip	inl;			/* a term of one block: its entry (ordinals) */
+	uint8	   *inl_data;		/* and its bytes (palloc'd) */
 } Bm25Term;
+
+/*
+ * From document ordinals to heap TIDs and lengths.  Scans read the docs
+ * page of an ordinal through the docdir (one pinned page at a time); a
+ * merge or a check, which read every posting, load the whole table.
+ */
+typedef struct Bm25DocMap
+{
+	Relation	index;
+	int64		ndocs;
+	BlockNumber *pages;			/* docs pages, in ordinal order */
+	uint32		npages;
+	Buffer		buf;			/* pinned docs page, or InvalidBuffer */
+	uint32		cur;			/* its index in pages */
+	Bm25Posting *all;			/* the whole table, or NULL */
+} Bm25DocMap;
 
 typedef void (*Bm25PendingFn) (void *arg, const Bm25PendHeader *h, const char *lexemes,
 							   const char *end);
@@ -213,8 +248,14 @@ typedef void (*Bm25PendingFn) (void *arg, const Bm25PendHeader *h, const char *l
 extern char **bm25_read_dir(Relation index, const Bm25Main *m, BlockNumber **pages);
 extern bool bm25_lookup(Relation index, const Bm25Main *m, char **dir, BlockNumber *pages,
 						const char *lex, int lexlen, Bm25Term *term);
-extern ArBmwSkip *bm25_read_skips(Relation index, BlockNumber page, uint16 off, uint32 n);
-extern void bm25_read_block(Relation index, const ArBmwSkip *skip, ArBmwPosting *out);
+extern ArBmwSkip *bm25_read_skips(Relation index, BlockNumber page, uint16 off, uint32 n,
+								  int64 ndocs);
+extern ArBmwSkip *bm25_term_skips(Relation index, const Bm25Term *t, int64 ndocs);
+extern void bm25_read_block(Relation index, const ArBmwSkip *skip, const uint8 *inl,
+							Bm25DocMap *map, ArBmwPosting *out);
+extern void bm25_docmap_open(Bm25DocMap *map, Relation index, const Bm25Main *m, bool whole);
+extern void bm25_docmap_resolve(Bm25DocMap *map, ArBmwPosting *p, uint32 n);
+extern void bm25_docmap_close(Bm25DocMap *map);
 extern void bm25_walk_pending(Relation index, BlockNumber head, Bm25PendingFn fn, void *arg);
 extern const char *bm25_pending_lexeme(Relation index, const char *p, const char *end,
 									   int *tf, int *lexlen, const char **next);

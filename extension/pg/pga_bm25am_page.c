@@ -186,12 +186,11 @@ writer_flush(Bm25Writer *w, BlockNumber next)
 	UnlockReleaseBuffer(buf);
 }
 
-/* Room for a record of len bytes, on a new page if this one is full. */
-char *
-bm25_writer_reserve(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off)
+/* Room for a record of need bytes, on a new page if this one is full. */
+static char *
+writer_room(Bm25Writer *w, Size len, Size need, BlockNumber *blkno, uint16 *off)
 {
 	PageHeader	ph = (PageHeader) w->page;
-	Size		need = INTALIGN(len);
 	char	   *at;
 
 	if (need > ph->pd_special - MAXALIGN(SizeOfPageHeaderData))
@@ -216,6 +215,23 @@ bm25_writer_reserve(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off)
 	*off = ph->pd_lower;
 	ph->pd_lower += need;
 	return at;
+}
+
+/* Room for a 4-aligned record of len bytes (records read in place as structs). */
+char *
+bm25_writer_reserve(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off)
+{
+	return writer_room(w, len, INTALIGN(len), blkno, off);
+}
+
+/*
+ * Room for a byte record, unaligned (varint records, read with memcpy): no
+ * padding between the many small records of the dict, skip and post streams.
+ */
+char *
+bm25_writer_pack(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off)
+{
+	return writer_room(w, len, len, blkno, off);
 }
 
 BlockNumber

@@ -59,6 +59,40 @@ pending_fragment(void *arg, const Bm25PendHeader *h, const char *p, const char *
 }
 
 /*
+ * The skip entries of a term for Block-Max WAND: first and last become heap
+ * TID keys (the order of ordinals is the TID order), as the keys of pending
+ * documents and of the hits are TIDs; where_first/last keep the ordinals.
+ */
+static ArBmwSkip *
+term_skips(Bm25Prep *q, const Bm25Term *t)
+{
+	ArBmwSkip  *s = bm25_term_skips(q->index, t, q->meta.main.ndocs);
+	ArBmwPosting *ends = palloc_extended(sizeof(ArBmwPosting) * 2 * (Size) t->nblocks,
+										 MCXT_ALLOC_HUGE);
+
+	for (uint32 b = 0; b < t->nblocks; b++)
+	{
+		ends[2 * b].key = s[b].first;
+		ends[2 * b + 1].key = s[b].last;
+	}
+	bm25_docmap_resolve(&q->map, ends, 2 * t->nblocks);
+	for (uint32 b = 0; b < t->nblocks; b++)
+	{
+		s[b].first = ends[2 * b].key;
+		s[b].last = ends[2 * b + 1].key;
+	}
+	pfree(ends);
+	return s;
+}
+
+/* Load a block of the term-th term found (keys heap TIDs, lengths filled). */
+void
+bm25_prep_load(Bm25Prep *q, int term, const ArBmwSkip *skip, ArBmwPosting *out)
+{
+	bm25_read_block(q->index, skip, q->inl[term], &q->map, out);
+}
+
+/*
  * Prepare a query: terms, statistics, pending documents and, when skips is
  * true, the skip entries of every term for a Block-Max WAND search.  The
  * caller holds the scan lock in share (pages read stay valid).
@@ -83,7 +117,10 @@ bm25_prepare(Relation index, TSQuery query, bool skips)
 	q->idf = palloc0(sizeof(double) * (q->nq + 1));
 	q->tf = palloc0(sizeof(double) * (q->nq + 1));
 	q->terms = palloc0(sizeof(ArBmwTerm) * (q->nq + 1));
+	q->inl = palloc0(sizeof(uint8 *) * (q->nq + 1));
 	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &q->meta);
+	if (skips)
+		bm25_docmap_open(&q->map, index, &q->meta.main, false);
 	if (q->nq > 0 && q->meta.main.ndir > 0)
 		dir = bm25_read_dir(index, &q->meta.main, &pages);
 	for (int i = 0; i < q->nq; i++)
@@ -96,11 +133,12 @@ bm25_prepare(Relation index, TSQuery query, bool skips)
 		q->df[i] = t.df;
 		if (skips)
 		{
-			ArBmwTerm  *bt = &q->terms[q->nterms++];
+			ArBmwTerm  *bt = &q->terms[q->nterms];
 
+			q->inl[q->nterms++] = t.inl_data;
 			bt->qpos = i;
 			bt->nblocks = t.nblocks;
-			bt->skip = bm25_read_skips(index, t.skip_page, t.skip_off, t.nblocks);
+			bt->skip = term_skips(q, &t);
 			bt->block_ub = palloc_extended(sizeof(double) * t.nblocks, MCXT_ALLOC_HUGE);
 		}
 	}

@@ -55,7 +55,14 @@ typedef struct Bm25ScanState
 	int64		ndocs;
 	int64		dpos;
 	Relation	index;
+	struct TermLoad *loads;		/* per term found: the load callback's argument */
 } Bm25ScanState;
+
+typedef struct TermLoad
+{
+	Bm25Prep   *prep;
+	int			term;
+} TermLoad;
 
 /*
  * The scan lock is released by endscan and rescan; on an error, the abort
@@ -79,6 +86,8 @@ scan_unlock(Bm25ScanState *so)
 {
 	if (so->locked)
 	{
+		if (so->prep)
+			bm25_docmap_close(&so->prep->map);
 		UnlockPage(so->index, BM25AM_SCAN_LOCK, ShareLock);
 		bm25_local_scans--;
 		so->locked = false;
@@ -113,6 +122,7 @@ bm25_rescan(IndexScanDesc scan, ScanKey keys, int nkeys, ScanKey orderbys, int n
 	MemoryContextReset(so->cxt);
 	so->phase = PH_START;
 	so->query = NULL;
+	so->prep = NULL;
 	if (norderbys != 1 || nkeys != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -141,8 +151,10 @@ interrupt_check(void *arg)
 static ArStatus
 load_block(void *arg, const ArBmwSkip *skip, ArBmwPosting *out)
 {
+	TermLoad   *t = arg;
+
 	/* raises ERRCODE_INDEX_CORRUPTED on a bad block; the core holds nothing to free */
-	bm25_read_block((Relation) arg, skip, out);
+	bm25_prep_load(t->prep, t->term, skip, out);
 	return AR_OK;
 }
 
@@ -166,10 +178,13 @@ scan_start(IndexScanDesc scan, Bm25ScanState *so)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("query has %d terms, an arabic_bm25 index scan takes at most %d",
 						so->prep->nterms, AR_BMW_MAX_TERMS)));
+	so->loads = palloc(sizeof(TermLoad) * (so->prep->nterms + 1));
 	for (int i = 0; i < so->prep->nterms; i++)
 	{
+		so->loads[i].prep = so->prep;
+		so->loads[i].term = i;
 		so->prep->terms[i].load = load_block;
-		so->prep->terms[i].arg = so->index;
+		so->prep->terms[i].arg = &so->loads[i];
 	}
 	ctl.keysize = sizeof(uint64);
 	ctl.entrysize = sizeof(uint64);

@@ -175,6 +175,7 @@ typedef struct Merge
 	void	   *cbstate;
 	double		removed;
 	ArBmwPosting *buf;
+	Bm25DocMap	map;			/* the old main structure's documents, whole */
 } Merge;
 
 static bool
@@ -192,12 +193,15 @@ static void
 merge_term(void *arg, const Bm25DictEntry *e)
 {
 	Merge	   *ms = arg;
-	ArBmwSkip  *skips = bm25_read_skips(ms->index, e->skip_page, e->skip_off, e->nblocks);
-	uint64		n = 0;
+	Bm25Term	t = {e->df, e->nblocks, e->skip_page, e->skip_off, e->inl, NULL};
+	ArBmwSkip  *skips;
+	int64		n = 0;
 
+	t.inl_data = (uint8 *) e->inl_data;
+	skips = bm25_term_skips(ms->index, &t, ms->map.ndocs);
 	for (uint32 b = 0; b < e->nblocks; b++)
 	{
-		bm25_read_block(ms->index, &skips[b], ms->buf);
+		bm25_read_block(ms->index, &skips[b], e->inl_data, &ms->map, ms->buf);
 		if (b > 0 && skips[b].first <= skips[b - 1].last)
 			bm25_corrupt(ms->index, skips[b].where_page, "posting blocks out of order");
 		n += skips[b].count;
@@ -211,16 +215,31 @@ merge_term(void *arg, const Bm25DictEntry *e)
 	pfree(skips);
 }
 
+/* The old documents still alive into the new document table. */
 static void
-merge_doc(void *arg, const Bm25Posting *d)
+merge_docs(Merge *ms)
 {
-	Merge	   *ms = arg;
-	uint64		key = bm25_key(d->blk, d->off);
+	for (int64 i = 0; i < ms->map.ndocs; i++)
+	{
+		const Bm25Posting *d = &ms->map.all[i];
+		uint64		key = bm25_key(d->blk, d->off);
 
-	if (dead(ms, key))
-		ms->removed++;
-	else
-		bm25_docs_add(&ms->docs, key, d->len, d->tf);
+		if (dead(ms, key))
+			ms->removed++;
+		else
+			bm25_docs_add(&ms->docs, key, d->len, d->tf);
+	}
+}
+
+/* Read the old main structure (dict, blocks, documents) into the sorter. */
+static void
+merge_main(Merge *ms, const Bm25Main *main)
+{
+	bm25_docmap_open(&ms->map, ms->index, main, true);
+	ms->buf = palloc(sizeof(ArBmwPosting) * AR_BMW_BLOCK);
+	bm25_walk_dict(ms->index, main, merge_term, ms);
+	merge_docs(ms);
+	pfree(ms->map.all);
 }
 
 static void
@@ -254,11 +273,7 @@ bm25_collect_index(Relation index, Tuplesortstate *sorter, Bm25Docs *docs)
 	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
 	ms.index = index;
 	ms.sorter = sorter;
-	ms.buf = palloc(sizeof(ArBmwPosting) * AR_BMW_BLOCK);
-	bm25_walk_dict(index, &m.main, merge_term, &ms);
-	bm25_walk_docs(index, m.main.docs, merge_doc, &ms);
-	if (ms.docs.n != m.main.ndocs)
-		bm25_corrupt(index, m.main.docs, "document count differs from the metapage");
+	merge_main(&ms, &m.main);
 	bm25_walk_pending(index, m.sealed, merge_pending, &ms);
 	bm25_walk_pending(index, m.pend_head, merge_pending, &ms);
 	*docs = ms.docs;
@@ -311,15 +326,13 @@ bm25_merge(Relation index, IndexBulkDeleteCallback cb, void *cbstate, double *re
 	ms.cb = cb;
 	ms.cbstate = cbstate;
 	ms.sorter = bm25_sorter_begin();
-	ms.buf = palloc(sizeof(ArBmwPosting) * AR_BMW_BLOCK);
-	bm25_walk_dict(index, &m.main, merge_term, &ms);
-	bm25_walk_docs(index, m.main.docs, merge_doc, &ms);
+	merge_main(&ms, &m.main);
 	bm25_walk_pending(index, sealed, merge_pending, &ms);
 	tuplesort_performsort(ms.sorter);
-	bm25_out_begin(&out, index);
+	bm25_out_begin(&out, index, &ms.docs);
 	bm25_out_sorted(&out, ms.sorter);
 	tuplesort_end(ms.sorter);
-	bm25_out_end(&out, &ms.docs);
+	bm25_out_end(&out);
 	bm25_set_main(index, &out.main, sealed, &old);
 
 	bm25_retire_chain(index, old.dir, BM25K_DIR, &retired);
@@ -327,10 +340,10 @@ bm25_merge(Relation index, IndexBulkDeleteCallback cb, void *cbstate, double *re
 	bm25_retire_chain(index, old.skip, BM25K_SKIP, &retired);
 	bm25_retire_chain(index, old.post, BM25K_POST, &retired);
 	bm25_retire_chain(index, old.docs, BM25K_DOCS, &retired);
+	bm25_retire_chain(index, old.docdir, BM25K_DOCDIR, &retired);
 	bm25_retire_chain(index, sealed, BM25K_PENDING, &retired);
 	bm25_recycle(index, retired);
-	if (ms.docs.d)
-		pfree(ms.docs.d);
+	bm25_docs_free(&ms.docs);
 	if (removed)
 		*removed += ms.removed;
 	return left;

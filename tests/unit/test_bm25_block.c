@@ -233,7 +233,7 @@ test_codec(void)
 		for (uint32_t i = 0; i < n; i++)
 		{
 			key += i == 0 ? 0 : 1 + (round % 2 ? (uint64_t) rand() << 16 : rand() % 5);
-			p[i] = (ArBmwPosting) {key, (uint32_t) rand() % 5000, 1 + rand() % 300};
+			p[i] = (ArBmwPosting) {key, 0, rand() % 2 ? 1 : 1 + rand() % 300};
 		}
 		len = ar_bmw_encode(p, n, p[0].key, enc);
 		bad += len > AR_BMW_MAX_ENCODED;
@@ -247,6 +247,17 @@ test_codec(void)
 	CHECK(bad == 0, "block codec: %d failures", bad);
 	memset(enc, 0xFF, sizeof(enc));
 	CHECK(!ar_bmw_decode(enc, sizeof(enc), 0, 3, q), "overlong varints refused");
+	/* dense keys with tf 1 take a byte a posting; tf 0, or 1 spelt out, are refused */
+	for (uint32_t i = 0; i < AR_BMW_BLOCK; i++)
+		p[i] = (ArBmwPosting) {1000 + 3 * (uint64_t) i, 0, 1};
+	CHECK(ar_bmw_encode(p, AR_BMW_BLOCK, 1000, enc) == AR_BMW_BLOCK, "tf-1 postings 3 apart take one byte each");
+	enc[0] = 0;					/* distance 0, tf follows */
+	enc[1] = 1;
+	CHECK(!ar_bmw_decode(enc, 2, 0, 1, q), "tf 1 spelt out refused");
+	enc[1] = 0;
+	CHECK(!ar_bmw_decode(enc, 2, 0, 1, q), "tf 0 refused");
+	enc[1] = 7;
+	CHECK(ar_bmw_decode(enc, 2, 0, 1, q) && q[0].tf == 7 && q[0].key == 0, "tf 7 decoded");
 }
 
 void
