@@ -83,6 +83,14 @@ extern bool ar_bmw_decode(const uint8_t *in, size_t len, uint64_t base, uint32_t
 /* Fill out[0 .. skip->count) with the postings of a block; AR_OK or an error. */
 typedef ArStatus (*ArBmwLoadFn) (void *arg, const ArBmwSkip *skip, ArBmwPosting *out);
 
+/*
+ * Map the key of a document about to be scored to its ranking key (ties
+ * and the cursor of ArBmwTopK) and its length; AR_OK or an error.  With it,
+ * postings and skip entries may use the caller's own document numbers (say
+ * dense ordinals) and leave len unset: only scored documents are looked up.
+ */
+typedef ArStatus (*ArBmwDocFn) (void *arg, uint64_t key, uint64_t *rank_key, uint32_t *len);
+
 /* One query term with postings.  The caller fills the first block of fields. */
 typedef struct ArBmwTerm
 {
@@ -91,6 +99,7 @@ typedef struct ArBmwTerm
 	uint32_t	nblocks;
 	ArBmwLoadFn load;
 	void	   *arg;
+	ArBmwDocFn	doc;			/* NULL: the posting's key and len are used */
 	/* set by ar_bmw_search */
 	double		ub;				/* bound of the whole term */
 	double	   *block_ub;		/* nblocks bounds (caller's memory, see below) */

@@ -64,7 +64,8 @@ typedef struct Bm25PageOpaque
 	BlockNumber next;			/* next page of the stream */
 	uint16		kind;
 	uint16		flags;
-	uint16		unused;
+	uint16		stamp;			/* main structure pages: the low bits of the
+								 * generation of the merge that wrote them */
 	uint16		magic;
 } Bm25PageOpaque;
 
@@ -79,6 +80,7 @@ typedef struct Bm25Main
 	BlockNumber post;
 	BlockNumber docs;
 	BlockNumber docdir;
+	uint32		stamp;			/* generation of the merge that wrote it */
 	uint32		ndir;			/* entries in the dir stream */
 	int64		ndocs;			/* documents, dead ones included until a merge */
 	int64		total_len;
@@ -93,7 +95,7 @@ typedef struct Bm25Meta
 	double		k1;
 	double		b;
 	Oid			config;			/* of the indexed column, InvalidOid if unknown */
-	uint32		generation;		/* merges so far */
+	uint32		generation;		/* merges started so far (the build is 1) */
 	Bm25Main	main;
 	BlockNumber sealed;			/* pending pages a merge is consuming */
 	BlockNumber pend_head;
@@ -187,6 +189,7 @@ typedef struct Bm25Writer
 	Buffer		buf;
 	Page		page;			/* local image */
 	int64		npages;
+	uint16		stamp;			/* written into every page */
 } Bm25Writer;
 
 extern void bm25_init_page(Page page, uint16 kind);
@@ -195,7 +198,7 @@ extern const char *bm25_record(Relation index, Page page, BlockNumber blkno, Siz
 extern pga_noreturn void bm25_corrupt(Relation index, BlockNumber blkno, const char *what);
 extern Buffer bm25_new_buffer(Relation index, uint16 kind);
 extern Buffer bm25_read_meta(Relation index, int mode, Bm25Meta *copy);
-extern void bm25_writer_begin(Bm25Writer *w, Relation index, uint16 kind);
+extern void bm25_writer_begin(Bm25Writer *w, Relation index, uint16 kind, uint32 stamp);
 extern char *bm25_writer_reserve(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off);
 extern char *bm25_writer_pack(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off);
 extern BlockNumber bm25_writer_end(Bm25Writer *w);
@@ -228,8 +231,10 @@ typedef struct Bm25Term
 
 /*
  * From document ordinals to heap TIDs and lengths.  Scans read the docs
- * page of an ordinal through the docdir (one pinned page at a time); a
- * merge or a check, which read every posting, load the whole table.
+ * page of an ordinal through the docdir and keep a copy of the last one
+ * (Block-Max WAND scores documents in ascending order, so consecutive
+ * lookups mostly hit it); a merge or a check, which read every posting,
+ * load the whole table.
  */
 typedef struct Bm25DocMap
 {
@@ -237,8 +242,8 @@ typedef struct Bm25DocMap
 	int64		ndocs;
 	BlockNumber *pages;			/* docs pages, in ordinal order */
 	uint32		npages;
-	Buffer		buf;			/* pinned docs page, or InvalidBuffer */
-	uint32		cur;			/* its index in pages */
+	int64		cur;			/* index in pages of the copy, -1 if none */
+	Bm25Posting *copy;			/* the records of that page */
 	Bm25Posting *all;			/* the whole table, or NULL */
 } Bm25DocMap;
 
@@ -255,7 +260,6 @@ extern void bm25_read_block(Relation index, const ArBmwSkip *skip, const uint8 *
 							Bm25DocMap *map, ArBmwPosting *out);
 extern void bm25_docmap_open(Bm25DocMap *map, Relation index, const Bm25Main *m, bool whole);
 extern void bm25_docmap_resolve(Bm25DocMap *map, ArBmwPosting *p, uint32 n);
-extern void bm25_docmap_close(Bm25DocMap *map);
 extern void bm25_walk_pending(Relation index, BlockNumber head, Bm25PendingFn fn, void *arg);
 extern const char *bm25_pending_lexeme(Relation index, const char *p, const char *end,
 									   int *tf, int *lexlen, const char **next);

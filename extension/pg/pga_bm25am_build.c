@@ -83,6 +83,7 @@ init_meta(Relation index, Page page, Oid config)
 	m->k1 = opts->k1;
 	m->b = opts->b;
 	m->config = config;
+	m->generation = 1;			/* the build writes the first main structure */
 	m->main.dir = m->main.dict = m->main.skip = m->main.post = m->main.docs = m->main.docdir =
 		InvalidBlockNumber;
 	m->sealed = m->pend_head = m->pend_tail = InvalidBlockNumber;
@@ -114,7 +115,7 @@ bm25_build(Relation heap, Relation index, IndexInfo *info)
 	res->heap_tuples = res->index_tuples =
 		bm25_collect_heap(heap, index, info, true, sorter = bm25_sorter_begin(), &docs);
 	tuplesort_performsort(sorter);
-	bm25_out_begin(&out, index, &docs);
+	bm25_out_begin(&out, index, &docs, 1);
 	bm25_out_sorted(&out, sorter);
 	tuplesort_end(sorter);
 	bm25_out_end(&out);
@@ -162,7 +163,6 @@ bm25_set_main(Relation index, const Bm25Main *main, BlockNumber sealed, Bm25Main
 	pm->main = *main;
 	if (sealed != InvalidBlockNumber && pm->sealed == sealed)
 		pm->sealed = InvalidBlockNumber;
-	pm->generation++;
 	GenericXLogFinish(xs);
 	UnlockReleaseBuffer(buf);
 }

@@ -41,7 +41,7 @@ bm25_init_page(Page page, uint16 kind)
 	o->next = InvalidBlockNumber;
 	o->kind = kind;
 	o->flags = 0;
-	o->unused = 0;
+	o->stamp = 0;
 	o->magic = BM25AM_MAGIC;
 }
 
@@ -157,7 +157,7 @@ bm25_new_buffer(Relation index, uint16 kind)
  * stay serviceable).
  */
 void
-bm25_writer_begin(Bm25Writer *w, Relation index, uint16 kind)
+bm25_writer_begin(Bm25Writer *w, Relation index, uint16 kind, uint32 stamp)
 {
 	Buffer		buf = bm25_new_buffer(index, kind);
 
@@ -167,6 +167,7 @@ bm25_writer_begin(Bm25Writer *w, Relation index, uint16 kind)
 	UnlockReleaseBuffer(buf);
 	w->page = palloc(BLCKSZ);
 	w->npages = 1;
+	w->stamp = (uint16) stamp;
 	bm25_init_page(w->page, kind);
 }
 
@@ -178,6 +179,7 @@ writer_flush(Bm25Writer *w, BlockNumber next)
 	Page		page;
 
 	Bm25Opaque(w->page)->next = next;
+	Bm25Opaque(w->page)->stamp = w->stamp;
 	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
 	state = GenericXLogStart(w->index);
 	page = GenericXLogRegisterBuffer(state, buf, GENERIC_XLOG_FULL_IMAGE);

@@ -59,37 +59,24 @@ pending_fragment(void *arg, const Bm25PendHeader *h, const char *p, const char *
 }
 
 /*
- * The skip entries of a term for Block-Max WAND: first and last become heap
- * TID keys (the order of ordinals is the TID order), as the keys of pending
- * documents and of the hits are TIDs; where_first/last keep the ordinals.
+ * Load a block of the term-th term found: keys stay document ordinals and
+ * lengths unset; bm25_prep_doc maps the documents Block-Max WAND scores.
  */
-static ArBmwSkip *
-term_skips(Bm25Prep *q, const Bm25Term *t)
-{
-	ArBmwSkip  *s = bm25_term_skips(q->index, t, q->meta.main.ndocs);
-	ArBmwPosting *ends = palloc_extended(sizeof(ArBmwPosting) * 2 * (Size) t->nblocks,
-										 MCXT_ALLOC_HUGE);
-
-	for (uint32 b = 0; b < t->nblocks; b++)
-	{
-		ends[2 * b].key = s[b].first;
-		ends[2 * b + 1].key = s[b].last;
-	}
-	bm25_docmap_resolve(&q->map, ends, 2 * t->nblocks);
-	for (uint32 b = 0; b < t->nblocks; b++)
-	{
-		s[b].first = ends[2 * b].key;
-		s[b].last = ends[2 * b + 1].key;
-	}
-	pfree(ends);
-	return s;
-}
-
-/* Load a block of the term-th term found (keys heap TIDs, lengths filled). */
 void
 bm25_prep_load(Bm25Prep *q, int term, const ArBmwSkip *skip, ArBmwPosting *out)
 {
-	bm25_read_block(q->index, skip, q->inl[term], &q->map, out);
+	bm25_read_block(q->index, skip, q->inl[term], NULL, out);
+}
+
+/* The heap TID (as a key) and length of a document ordinal. */
+void
+bm25_prep_doc(Bm25Prep *q, uint64 ord, uint64 *key, uint32 *len)
+{
+	ArBmwPosting p = {ord, 0, 1};
+
+	bm25_docmap_resolve(&q->map, &p, 1);
+	*key = p.key;
+	*len = p.len;
 }
 
 /*
@@ -138,7 +125,7 @@ bm25_prepare(Relation index, TSQuery query, bool skips)
 			q->inl[q->nterms++] = t.inl_data;
 			bt->qpos = i;
 			bt->nblocks = t.nblocks;
-			bt->skip = term_skips(q, &t);
+			bt->skip = bm25_term_skips(index, &t, q->meta.main.ndocs);
 			bt->block_ub = palloc_extended(sizeof(double) * t.nblocks, MCXT_ALLOC_HUGE);
 		}
 	}

@@ -33,6 +33,9 @@ walk_chain(Relation index, BlockNumber head, uint16 kind, PageFn fn, void *arg)
 		Buffer		buf;
 
 		CHECK_FOR_INTERRUPTS();
+		/* an insert may have extended the index since: a new pending page */
+		if (blkno >= limit)
+			limit = RelationGetNumberOfBlocks(index);
 		if (blkno >= limit || ++seen > limit)
 			bm25_corrupt(index, blkno, "page chain leaves the index or loops");
 		buf = ReadBuffer(index, blkno);
@@ -489,7 +492,7 @@ bm25_docmap_open(Bm25DocMap *map, Relation index, const Bm25Main *m, bool whole)
 	memset(map, 0, sizeof(*map));
 	map->index = index;
 	map->ndocs = m->ndocs;
-	map->buf = InvalidBuffer;
+	map->cur = -1;
 	if (m->ndocs < 0)
 		bm25_corrupt(index, BM25AM_METAPAGE, "bad document count");
 	if (whole)
@@ -514,47 +517,39 @@ bm25_docmap_open(Bm25DocMap *map, Relation index, const Bm25Main *m, bool whole)
 			bm25_corrupt(index, m->docdir, "docs directory differs from the document count");
 		map->pages = d.pages;
 		map->npages = d.n;
+		map->copy = palloc(BLCKSZ);
 	}
 }
 
-/* Pin and check the docs page of ordinal index i (the caller locks it). */
+/* Copy the records of the docs page of index i in the directory, checked. */
 static void
-docmap_pin(Bm25DocMap *map, uint32 i)
+docmap_load(Bm25DocMap *map, uint32 i)
 {
 	BlockNumber blkno = map->pages[i];
 	Size		want = i + 1 < map->npages ? BM25_DOCS_PER_PAGE
 		: map->ndocs - (int64) i * BM25_DOCS_PER_PAGE;
+	Buffer		buf;
 	Page		page;
 
-	if (BufferIsValid(map->buf))
-		ReleaseBuffer(map->buf);
-	map->buf = InvalidBuffer;
 	if (blkno == BM25AM_METAPAGE || blkno >= RelationGetNumberOfBlocks(map->index))
 		bm25_corrupt(map->index, blkno, "docs directory points past the index");
-	map->buf = ReadBuffer(map->index, blkno);
-	map->cur = i;
-	LockBuffer(map->buf, BUFFER_LOCK_SHARE);
-	page = bm25_check_page(map->index, map->buf, BM25K_DOCS);
+	buf = ReadBuffer(map->index, blkno);
+	LockBuffer(buf, BUFFER_LOCK_SHARE);
+	page = bm25_check_page(map->index, buf, BM25K_DOCS);
 	if (((PageHeader) page)->pd_lower != DATA_START + want * sizeof(Bm25Posting))
 		bm25_corrupt(map->index, blkno, "docs page holds an unexpected number of documents");
-	LockBuffer(map->buf, BUFFER_LOCK_UNLOCK);
+	memcpy(map->copy, page + DATA_START, want * sizeof(Bm25Posting));
+	UnlockReleaseBuffer(buf);
+	map->cur = i;
 }
 
-/*
- * Postings with ordinal keys (ascending) to heap TID keys and lengths.  The
- * docs page stays pinned between calls (the main structure is immutable
- * while the scan lock is held): a block of a common term reads one or two
- * pages, and the lock is taken once per page run.
- */
+/* Postings with ordinal keys to heap TID keys and lengths. */
 void
 bm25_docmap_resolve(Bm25DocMap *map, ArBmwPosting *p, uint32 n)
 {
-	bool		locked = false;
-
 	for (uint32 i = 0; i < n; i++)
 	{
 		const Bm25Posting *d;
-		uint32		pg;
 
 		if ((int64) p[i].key >= map->ndocs)
 			bm25_corrupt(map->index, InvalidBlockNumber, "posting past the documents");
@@ -562,36 +557,17 @@ bm25_docmap_resolve(Bm25DocMap *map, ArBmwPosting *p, uint32 n)
 			d = &map->all[p[i].key];
 		else
 		{
-			pg = (uint32) (p[i].key / BM25_DOCS_PER_PAGE);
-			if (!BufferIsValid(map->buf) || pg != map->cur)
-			{
-				if (locked)
-					LockBuffer(map->buf, BUFFER_LOCK_UNLOCK);
-				docmap_pin(map, pg);
-				locked = false;
-			}
-			if (!locked)
-				LockBuffer(map->buf, BUFFER_LOCK_SHARE);
-			locked = true;
-			d = (const Bm25Posting *) (BufferGetPage(map->buf) + DATA_START +
-									   (p[i].key % BM25_DOCS_PER_PAGE) * sizeof(Bm25Posting));
+			int64		pg = (int64) (p[i].key / BM25_DOCS_PER_PAGE);
+
+			if (pg != map->cur)
+				docmap_load(map, (uint32) pg);
+			d = &map->copy[p[i].key % BM25_DOCS_PER_PAGE];
 		}
 		if (d->tf & BM25DOC_NULL)
 			bm25_corrupt(map->index, InvalidBlockNumber, "posting of a NULL document");
 		p[i].key = bm25_key(d->blk, d->off);
 		p[i].len = d->len;
 	}
-	if (locked)
-		LockBuffer(map->buf, BUFFER_LOCK_UNLOCK);
-}
-
-/* Release the pinned page (not after an error: the abort released it). */
-void
-bm25_docmap_close(Bm25DocMap *map)
-{
-	if (BufferIsValid(map->buf))
-		ReleaseBuffer(map->buf);
-	map->buf = InvalidBuffer;
 }
 
 /* ---- pending list ---- */

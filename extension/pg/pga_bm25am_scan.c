@@ -86,8 +86,6 @@ scan_unlock(Bm25ScanState *so)
 {
 	if (so->locked)
 	{
-		if (so->prep)
-			bm25_docmap_close(&so->prep->map);
 		UnlockPage(so->index, BM25AM_SCAN_LOCK, ShareLock);
 		bm25_local_scans--;
 		so->locked = false;
@@ -122,7 +120,6 @@ bm25_rescan(IndexScanDesc scan, ScanKey keys, int nkeys, ScanKey orderbys, int n
 	MemoryContextReset(so->cxt);
 	so->phase = PH_START;
 	so->query = NULL;
-	so->prep = NULL;
 	if (norderbys != 1 || nkeys != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -158,6 +155,15 @@ load_block(void *arg, const ArBmwSkip *skip, ArBmwPosting *out)
 	return AR_OK;
 }
 
+static ArStatus
+map_doc(void *arg, uint64_t ord, uint64_t *key, uint32_t *len)
+{
+	TermLoad   *t = arg;
+
+	bm25_prep_doc(t->prep, ord, key, len);
+	return AR_OK;
+}
+
 /* Take the scan lock and prepare the query (first tuple after a rescan). */
 static void
 scan_start(IndexScanDesc scan, Bm25ScanState *so)
@@ -184,6 +190,7 @@ scan_start(IndexScanDesc scan, Bm25ScanState *so)
 		so->loads[i].prep = so->prep;
 		so->loads[i].term = i;
 		so->prep->terms[i].load = load_block;
+		so->prep->terms[i].doc = map_doc;
 		so->prep->terms[i].arg = &so->loads[i];
 	}
 	ctl.keysize = sizeof(uint64);
@@ -233,6 +240,10 @@ next_page(Bm25ScanState *so)
 	if (st != AR_OK)
 		elog(ERROR, "arabic_bm25 search failed: %s", ar_status_message(st));
 	ar_bmw_sort(&so->top);
+	/* what a page of results cost: SET client_min_messages = debug1 to see it */
+	elog(DEBUG1, "arabic_bm25 page of %zu: %llu blocks loaded, %llu documents scored",
+		 so->top.k, (unsigned long long) stats.blocks_loaded,
+		 (unsigned long long) stats.docs_scored);
 	so->pos = 0;
 	MemoryContextSwitchTo(old);
 }

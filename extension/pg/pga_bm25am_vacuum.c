@@ -305,6 +305,25 @@ seal_pending(Relation index, Bm25Meta *m, bool *left)
 }
 
 /*
+ * Count a merge as started, in the WAL before it writes any page: its pages
+ * carry the new generation, which no later merge reuses, so the pages of a
+ * merge a crash cut short differ from those of every main structure after.
+ */
+static uint32
+start_generation(Relation index)
+{
+	Bm25Meta	m;
+	Buffer		buf = bm25_read_meta(index, BUFFER_LOCK_EXCLUSIVE, &m);
+	GenericXLogState *xs = GenericXLogStart(index);
+	Bm25Meta   *pm = Bm25PageMeta(GenericXLogRegisterBuffer(xs, buf, 0));
+	uint32		g = ++pm->generation;
+
+	GenericXLogFinish(xs);
+	UnlockReleaseBuffer(buf);
+	return g;
+}
+
+/*
  * Merge the sealed pending list and drop the documents cb says are dead.
  * The caller holds the merge lock.  Returns true when a pending list was
  * left for another merge.
@@ -329,7 +348,7 @@ bm25_merge(Relation index, IndexBulkDeleteCallback cb, void *cbstate, double *re
 	merge_main(&ms, &m.main);
 	bm25_walk_pending(index, sealed, merge_pending, &ms);
 	tuplesort_performsort(ms.sorter);
-	bm25_out_begin(&out, index, &ms.docs);
+	bm25_out_begin(&out, index, &ms.docs, start_generation(index));
 	bm25_out_sorted(&out, ms.sorter);
 	tuplesort_end(ms.sorter);
 	bm25_out_end(&out);
@@ -419,28 +438,90 @@ bm25_bulkdelete(IndexVacuumInfo *info, IndexBulkDeleteResult *stats,
 	return stats;
 }
 
-/* Retired pages no scan can reach any more, back to the free space map. */
+/*
+ * Is a page (share-locked) one that nothing links to: never written (an
+ * extension a crash cut short), or a main-structure page whose stamp is not
+ * the current main's (written by a merge that a crash stopped before it
+ * switched the metapage, or replaced by one that a crash stopped before it
+ * retired the old pages)?  Only asked under the merge lock, so no merge is
+ * writing pages; pending pages, which inserts add concurrently, never count.
+ */
+static bool
+leaked(Page page, uint16 main_stamp)
+{
+	Bm25PageOpaque *o = Bm25Opaque(page);
+
+	if (PageIsNew(page))
+		return true;
+	if (PageGetSpecialSize(page) != MAXALIGN(sizeof(Bm25PageOpaque)) ||
+		o->magic != BM25AM_MAGIC || (o->flags & BM25F_DELETED))
+		return false;
+	return o->kind != BM25K_META && o->kind != BM25K_PENDING && o->kind < BM25K_NKINDS &&
+		o->stamp != main_stamp;
+}
+
+/* Mark a leaked page deleted, as a merge retires the pages it replaced. */
+static bool
+retire_leaked(Relation index, Buffer buf, uint16 main_stamp)
+{
+	GenericXLogState *xs;
+	Page		page;
+
+	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+	if (!leaked(BufferGetPage(buf), main_stamp))
+	{
+		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+		return false;			/* an insert initialized it meanwhile */
+	}
+	xs = GenericXLogStart(index);
+	page = GenericXLogRegisterBuffer(xs, buf, GENERIC_XLOG_FULL_IMAGE);
+	if (PageIsNew(page))
+		bm25_init_page(page, BM25K_POST);
+	Bm25Opaque(page)->flags |= BM25F_DELETED;
+	GenericXLogFinish(xs);
+	LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+	return true;
+}
+
+/*
+ * Pages no scan can reach any more back to the free space map: those merges
+ * retired, and those a crash in the middle of a merge left unlinked (marked
+ * retired first).  The caller holds the merge lock.
+ */
 static void
 recycle_retired(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 {
 	Relation	index = info->index;
 	BlockNumber n = RelationGetNumberOfBlocks(index);
 	List	   *retired = NIL;
+	Bm25Meta	m;
+	uint16		main_stamp;
 
+	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
+	main_stamp = (uint16) m.main.stamp;
 	for (BlockNumber blkno = BM25AM_METAPAGE + 1; blkno < n; blkno++)
 	{
 		Buffer		buf = ReadBufferExtended(index, MAIN_FORKNUM, blkno, RBM_NORMAL, info->strategy);
 		Page		page;
+		bool		lost;
 
 		pga_vacuum_delay_point();
 		LockBuffer(buf, BUFFER_LOCK_SHARE);
 		page = BufferGetPage(buf);
-		if (!PageIsNew(page) && PageGetSpecialSize(page) == MAXALIGN(sizeof(Bm25PageOpaque)) &&
+		lost = leaked(page, main_stamp);
+		if (!lost && !PageIsNew(page) &&
+			PageGetSpecialSize(page) == MAXALIGN(sizeof(Bm25PageOpaque)) &&
 			Bm25Opaque(page)->magic == BM25AM_MAGIC && (Bm25Opaque(page)->flags & BM25F_DELETED))
 			retired = lappend_int(retired, (int) blkno);
-		UnlockReleaseBuffer(buf);
+		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+		if (lost && retire_leaked(index, buf, main_stamp))
+		{
+			retired = lappend_int(retired, (int) blkno);
+			stats->pages_newly_deleted++;	/* VACUUM VERBOSE: "newly deleted" */
+		}
+		ReleaseBuffer(buf);
 	}
-	stats->pages_free = list_length(retired);
+	stats->pages_free = stats->pages_deleted = list_length(retired);
 	stats->num_pages = n;
 	bm25_recycle(index, retired);
 }
@@ -458,8 +539,8 @@ bm25_vacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 	LockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
 	while (bm25_merge(index, NULL, NULL, NULL))
 		;
-	UnlockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
 	recycle_retired(info, stats);
+	UnlockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
 	(void) any_dead(index, NULL, NULL, &docs);
 	stats->num_index_tuples = docs;
 	return stats;

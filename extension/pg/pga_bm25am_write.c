@@ -360,18 +360,24 @@ finish_term(Bm25Out *o)
 	o->have = false;
 }
 
-/* Begin a main structure over docs (sorted and indexed here). */
+/*
+ * Begin a main structure over docs (sorted and indexed here); its pages
+ * carry stamp, the generation of the merge writing them, so that VACUUM
+ * can tell the pages of a merge that a crash cut short (pga_bm25am_vacuum.c).
+ */
 void
-bm25_out_begin(Bm25Out *o, Relation index, Bm25Docs *docs)
+bm25_out_begin(Bm25Out *o, Relation index, Bm25Docs *docs, uint32 stamp)
 {
 	memset(o, 0, sizeof(*o));
 	o->index = index;
 	o->docs = docs;
+	o->stamp = stamp;
+	o->main.stamp = stamp;
 	bm25_docs_finish(docs);
-	bm25_writer_begin(&o->dir, index, BM25K_DIR);
-	bm25_writer_begin(&o->dict, index, BM25K_DICT);
-	bm25_writer_begin(&o->skip, index, BM25K_SKIP);
-	bm25_writer_begin(&o->post, index, BM25K_POST);
+	bm25_writer_begin(&o->dir, index, BM25K_DIR, stamp);
+	bm25_writer_begin(&o->dict, index, BM25K_DICT, stamp);
+	bm25_writer_begin(&o->skip, index, BM25K_SKIP, stamp);
+	bm25_writer_begin(&o->post, index, BM25K_POST, stamp);
 	o->maxskips = 64;
 	o->skips = palloc(sizeof(ArBmwSkip) * o->maxskips);
 	o->last_dict_page = InvalidBlockNumber;
@@ -453,8 +459,8 @@ bm25_out_end(Bm25Out *o)
 	o->main.dict = bm25_writer_end(&o->dict);
 	o->main.skip = bm25_writer_end(&o->skip);
 	o->main.post = bm25_writer_end(&o->post);
-	bm25_writer_begin(&w, o->index, BM25K_DOCS);
-	bm25_writer_begin(&dd, o->index, BM25K_DOCDIR);
+	bm25_writer_begin(&w, o->index, BM25K_DOCS, o->stamp);
+	bm25_writer_begin(&dd, o->index, BM25K_DOCDIR, o->stamp);
 	for (int64 i = 0; i < o->docs->n; i++)
 	{
 		BlockNumber blkno;

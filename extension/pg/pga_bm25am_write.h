@@ -32,6 +32,7 @@ typedef struct Bm25Out
 	Bm25Writer	dict;
 	Bm25Writer	skip;
 	Bm25Writer	post;
+	uint32		stamp;			/* generation of the merge (or build) writing */
 	Bm25Main	main;
 	bool		have;			/* a term is open */
 	char		curlex[BM25_MAX_LEXLEN];
@@ -50,7 +51,7 @@ typedef struct Bm25Out
 extern Tuplesortstate *bm25_sorter_begin(void);
 extern void bm25_sorter_put(Tuplesortstate *s, const char *lex, int lexlen, uint64 key,
 							int tf, uint32 len);
-extern void bm25_out_begin(Bm25Out *o, Relation index, Bm25Docs *docs);
+extern void bm25_out_begin(Bm25Out *o, Relation index, Bm25Docs *docs, uint32 stamp);
 extern void bm25_out_sorted(Bm25Out *o, Tuplesortstate *s);
 extern void bm25_out_end(Bm25Out *o);
 extern void bm25_docs_add(Bm25Docs *docs, uint64 key, uint32 len, uint16 flags);
