@@ -42,9 +42,14 @@
 #define BM25AM_VERSION		3
 #define BM25AM_METAPAGE		0
 
-/* heavyweight lock tags (LockPage on the index; no real pages behind them) */
-#define BM25AM_MERGE_LOCK	0	/* one merge at a time */
-#define BM25AM_SCAN_LOCK	1	/* held in share by scans; recycling needs it alone */
+/*
+ * Heavyweight lock tags (LockPage on the index; no real pages behind them):
+ * one merge at a time; a scan holds the tag of the main structure it reads
+ * (its stamp) in share, so retired pages are recycled once no scan of an
+ * older main structure is open, whatever the scans of the current one do.
+ */
+#define BM25AM_MERGE_LOCK	0
+#define BM25AM_SCAN_TAG(stamp) ((BlockNumber) (2 + (uint32) (stamp)))
 
 /* page kinds */
 #define BM25K_META		1
@@ -102,6 +107,7 @@ typedef struct Bm25Meta
 	BlockNumber pend_tail;
 	uint32		pend_pages;
 	int64		pend_docs;
+	uint32		scan_floor;		/* no scan of a main stamped below is open */
 } Bm25Meta;
 
 #define Bm25PageMeta(page) ((Bm25Meta *) PageGetContents(page))
@@ -204,6 +210,8 @@ extern char *bm25_writer_pack(Bm25Writer *w, Size len, BlockNumber *blkno, uint1
 extern BlockNumber bm25_writer_end(Bm25Writer *w);
 extern void bm25_retire_chain(Relation index, BlockNumber head, uint16 kind, List **retired);
 extern void bm25_recycle(Relation index, List *retired);
+extern uint32 bm25_scan_lock(Relation index);
+extern void bm25_scan_unlock(Relation index, uint32 stamp);
 extern int	bm25_local_scans;	/* scans of this backend open (pga_bm25am_page.c) */
 extern bool bm25_scans_open(Relation index);
 

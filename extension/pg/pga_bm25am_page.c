@@ -290,21 +290,82 @@ bm25_scans_open(Relation index)
 }
 
 /*
- * Give retired pages to the free space map, but only when no scan holds the
- * scan lock: a scan reads the metapage after taking it, so once we get it
- * alone no one can still follow a link into the retired pages.  Never waits.
+ * Take the scan tag of the current main structure in share and return its
+ * stamp.  The metapage is read again once the tag is held: if a merge
+ * switched meanwhile, the scan takes the new one's tag instead, so it never
+ * reads a main structure older than the tag it holds.
+ */
+uint32
+bm25_scan_lock(Relation index)
+{
+	for (;;)
+	{
+		Bm25Meta	m;
+		uint32		stamp;
+
+		(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
+		stamp = m.main.stamp;
+		LockPage(index, BM25AM_SCAN_TAG(stamp), ShareLock);
+		(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
+		if (m.main.stamp == stamp)
+			return stamp;
+		UnlockPage(index, BM25AM_SCAN_TAG(stamp), ShareLock);
+	}
+}
+
+void
+bm25_scan_unlock(Relation index, uint32 stamp)
+{
+	UnlockPage(index, BM25AM_SCAN_TAG(stamp), ShareLock);
+}
+
+/*
+ * Is no scan of a main structure older than the current one open?  Every
+ * page retired so far was retired when a newer main structure was switched
+ * in, so only such scans can still read one.  Each older tag is taken
+ * alone, conditionally (never waits), and let go at once: a scan that takes
+ * one later finds a newer main structure in the metapage and moves on.  The
+ * metapage remembers how far this held (scan_floor), so the tags below it
+ * are not tried again.
+ */
+static bool
+no_older_scans(Relation index)
+{
+	Bm25Meta	m;
+	Buffer		buf;
+	GenericXLogState *xs;
+
+	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
+	for (uint32 s = m.scan_floor; s < m.main.stamp; s++)
+	{
+		if (!ConditionalLockPage(index, BM25AM_SCAN_TAG(s), ExclusiveLock))
+			return false;
+		UnlockPage(index, BM25AM_SCAN_TAG(s), ExclusiveLock);
+	}
+	if (m.scan_floor < m.main.stamp)
+	{
+		buf = bm25_read_meta(index, BUFFER_LOCK_EXCLUSIVE, &m);
+		xs = GenericXLogStart(index);
+		Bm25PageMeta(GenericXLogRegisterBuffer(xs, buf, 0))->scan_floor = m.main.stamp;
+		GenericXLogFinish(xs);
+		UnlockReleaseBuffer(buf);
+	}
+	return true;
+}
+
+/*
+ * Give retired pages to the free space map once no scan can follow a link
+ * into them (no_older_scans; scans of this backend are not seen by the lock
+ * manager, so any of them defers recycling).  Never waits.
  */
 void
 bm25_recycle(Relation index, List *retired)
 {
 	ListCell   *lc;
 
-	if (retired == NIL || bm25_scans_open(index))
-		return;
-	if (!ConditionalLockPage(index, BM25AM_SCAN_LOCK, ExclusiveLock))
+	if (retired == NIL || bm25_scans_open(index) || !no_older_scans(index))
 		return;
 	foreach(lc, retired)
 		RecordFreeIndexPage(index, (BlockNumber) lfirst_int(lc));
-	UnlockPage(index, BM25AM_SCAN_LOCK, ExclusiveLock);
 	IndexFreeSpaceMapVacuum(index);
 }

@@ -44,6 +44,7 @@ typedef struct Bm25ScanState
 	MemoryContext cxt;			/* reset by every rescan */
 	MemoryContextCallback unlock;
 	bool		locked;
+	uint32		stamp;			/* of the scan tag held while locked */
 	Phase		phase;
 	TSQuery		query;			/* NULL: a NULL query, every distance is NULL */
 	Bm25Prep   *prep;
@@ -86,7 +87,7 @@ scan_unlock(Bm25ScanState *so)
 {
 	if (so->locked)
 	{
-		UnlockPage(so->index, BM25AM_SCAN_LOCK, ShareLock);
+		bm25_scan_unlock(so->index, so->stamp);
 		bm25_local_scans--;
 		so->locked = false;
 	}
@@ -171,7 +172,7 @@ scan_start(IndexScanDesc scan, Bm25ScanState *so)
 	MemoryContext old = MemoryContextSwitchTo(so->cxt);
 	HASHCTL		ctl = {0};
 
-	LockPage(so->index, BM25AM_SCAN_LOCK, ShareLock);
+	so->stamp = bm25_scan_lock(so->index);
 	so->locked = true;
 	bm25_local_scans++;
 	so->unlock.func = scan_forget;

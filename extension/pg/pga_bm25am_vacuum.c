@@ -304,6 +304,9 @@ seal_pending(Relation index, Bm25Meta *m, bool *left)
 	return m->sealed;
 }
 
+static void recycle_retired(Relation index, BufferAccessStrategy strategy, BlockNumber *free,
+							BlockNumber *newly);
+
 /*
  * Count a merge as started, in the WAL before it writes any page: its pages
  * carry the new generation, which no later merge reuses, so the pages of a
@@ -338,12 +341,20 @@ bm25_merge(Relation index, IndexBulkDeleteCallback cb, void *cbstate, double *re
 	bool		left;
 	BlockNumber sealed = seal_pending(index, &m, &left);
 	List	   *retired = NIL;
+	BlockNumber free_pages = 0,
+				leaked_pages = 0;
 
 	if (sealed == InvalidBlockNumber && cb == NULL)
 		return false;
 	ms.index = index;
 	ms.cb = cb;
 	ms.cbstate = cbstate;
+	/*
+	 * Pages retired by earlier merges, whose scans have ended since, are
+	 * reused by this one: under steady writes no VACUUM may come between
+	 * merges, and the file would grow by a main structure per merge.
+	 */
+	recycle_retired(index, NULL, &free_pages, &leaked_pages);
 	ms.sorter = bm25_sorter_begin();
 	merge_main(&ms, &m.main);
 	bm25_walk_pending(index, sealed, merge_pending, &ms);
@@ -486,12 +497,13 @@ retire_leaked(Relation index, Buffer buf, uint16 main_stamp)
 /*
  * Pages no scan can reach any more back to the free space map: those merges
  * retired, and those a crash in the middle of a merge left unlinked (marked
- * retired first).  The caller holds the merge lock.
+ * retired first).  The caller holds the merge lock.  Counts the retired
+ * pages into *free and the leaked ones into *newly.
  */
 static void
-recycle_retired(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
+recycle_retired(Relation index, BufferAccessStrategy strategy, BlockNumber *free,
+				BlockNumber *newly)
 {
-	Relation	index = info->index;
 	BlockNumber n = RelationGetNumberOfBlocks(index);
 	List	   *retired = NIL;
 	Bm25Meta	m;
@@ -501,7 +513,7 @@ recycle_retired(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 	main_stamp = (uint16) m.main.stamp;
 	for (BlockNumber blkno = BM25AM_METAPAGE + 1; blkno < n; blkno++)
 	{
-		Buffer		buf = ReadBufferExtended(index, MAIN_FORKNUM, blkno, RBM_NORMAL, info->strategy);
+		Buffer		buf = ReadBufferExtended(index, MAIN_FORKNUM, blkno, RBM_NORMAL, strategy);
 		Page		page;
 		bool		lost;
 
@@ -517,13 +529,13 @@ recycle_retired(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 		if (lost && retire_leaked(index, buf, main_stamp))
 		{
 			retired = lappend_int(retired, (int) blkno);
-			stats->pages_newly_deleted++;	/* VACUUM VERBOSE: "newly deleted" */
+			(*newly)++;
 		}
 		ReleaseBuffer(buf);
 	}
-	stats->pages_free = stats->pages_deleted = list_length(retired);
-	stats->num_pages = n;
+	*free = list_length(retired);
 	bm25_recycle(index, retired);
+	list_free(retired);
 }
 
 IndexBulkDeleteResult *
@@ -539,8 +551,10 @@ bm25_vacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 	LockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
 	while (bm25_merge(index, NULL, NULL, NULL))
 		;
-	recycle_retired(info, stats);
+	recycle_retired(index, info->strategy, &stats->pages_free, &stats->pages_newly_deleted);
 	UnlockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
+	stats->pages_deleted = stats->pages_free;
+	stats->num_pages = RelationGetNumberOfBlocks(index);
 	(void) any_dead(index, NULL, NULL, &docs);
 	stats->num_index_tuples = docs;
 	return stats;
