@@ -38,7 +38,9 @@ OBJS = $(CORE_OBJS) \
 	extension/pg/pga_bm25am_query.o \
 	extension/pg/pga_bm25am_read.o \
 	extension/pg/pga_bm25am_scan.o \
+	extension/pg/pga_bm25am_stats.o \
 	extension/pg/pga_bm25am_vacuum.o \
+	extension/pg/pga_bm25am_write.o \
 	extension/pg/pga_date.o \
 	extension/pg/pga_dedup.o \
 	extension/pg/pga_error.o \
