@@ -36,7 +36,6 @@ ROUNDS=${PGA_BENCH_ROUNDS:-3}
 KEEP=${PGA_BENCH_KEEP:-0}
 GIN_MODE=${PGA_BENCH_GIN:-build}
 MWM=${PGA_BENCH_MWM:-256MB}
-QA_DIR=$DATA_DIR/qa-retrieval
 
 # The server as a user would set it up for the data: shared_buffers large
 # enough for both indexes (a top-10 through the index reads a few blocks
@@ -65,33 +64,18 @@ corpus_kept() {
 	[ "$(psql -X -At -d "$DB" -c "SELECT docs = $DOCS AND seed = 0.2026 FROM bench_corpus" 2>/dev/null)" = t ]
 }
 
-# The question sets of qa-retrieval, one question a row (empty when absent).
-load_questions() {
-	local f
-	psql -X -q -d "$DB" -c "SET client_min_messages = warning" -c "DROP TABLE IF EXISTS questions" -c "CREATE TABLE questions (qid text, split text, question text)"
-	for f in "$QA_DIR"/*/queries.tsv; do
-		[ -f "$f" ] || continue
-		psql -X -q -d "$DB" -v ON_ERROR_STOP=1 \
-			-c "\\copy questions FROM '$f' WITH (FORMAT csv, HEADER, DELIMITER E'\\t', QUOTE E'\\x01')"
-	done
-}
-
 bench_server_settings
 if corpus_kept; then
 	log "reusing the corpus of $DOCS documents in $DB (PGA_BENCH_KEEP=1)"
 	psql -X -d "$DB" -c "SELECT docs, made_at FROM bench_corpus"
 else
 	bench_seed "$DB"
-	if [ -f "$NEWS_JSONL" ]; then
-		bench_jsonl "$DB" titles title title
-	else
-		psql -X -q -d "$DB" -c "CREATE TABLE titles AS SELECT left(body, 80) AS title FROM seed"
-	fi
+	bench_titles "$DB"
 	log "corpus of $DOCS documents (sentence-shuffled, fixed seed)"
 	psql -X -q -d "$DB" -v ON_ERROR_STOP=1 -v docs="$DOCS" -f "$TOP/tests/bench/bm25_corpus.sql"
 fi
 [ -z "${PGA_BENCH_CORPUS_ONLY:-}" ] || exit 0
-load_questions
+bench_questions "$DB"
 psql -X -q -d "$DB" -v ON_ERROR_STOP=1 -f "$TOP/tests/bench/bm25_queries.sql"
 
 GIN_REUSE=false
