@@ -14,10 +14,11 @@
 # It prints per role and phase tps and latency p50/p90/p99/max (from the
 # pgbench transaction logs), the ratios mixed/alone, and the worst INSERT
 # (a merge runs inside it), and the index size along the way.  At the end:
-# no pgbench error and no backend crash, arabic_bm25_index_check finds the
-# index equal to its table (before and after VACUUM), and after VACUUM the
-# top 10 of every query equals that of a freshly built index.  Exits
-# non-zero on any of those; the figures are printed, never asserted.
+# no error (of pgbench, or of a search: see load_top10) and no backend
+# crash, arabic_bm25_index_check finds the index equal to its table (before
+# and after VACUUM), and after VACUUM the top 10 of every query equals that
+# of a freshly built index.  Exits non-zero on any of those; the figures
+# are printed, never asserted.
 #   PGA_LOAD_DOCS           documents before the run (default 30000)
 #   PGA_LOAD_SECONDS        length of each phase (default 60)
 #   PGA_LOAD_WRITERS        writer clients (default 2)
@@ -51,6 +52,19 @@ SELECT setval('corpus_id', :docs);
 ALTER TABLE corpus ALTER id SET DEFAULT nextval('corpus_id');
 CREATE INDEX corpus_rank ON corpus USING arabic_bm25 (tsv) WITH (pending_limit = :pending);
 VACUUM ANALYZE corpus;
+-- A reader's search.  An error of the index is recorded and the reader goes
+-- on, so that one error does not end the reader's pgbench run (pgbench
+-- stops a client at its first error) and each one is counted.
+CREATE TABLE load_errors (at timestamptz, message text, words text);
+CREATE FUNCTION load_top10(words text) RETURNS int LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM FROM (SELECT id FROM corpus
+		ORDER BY tsv <@> arabic_bm25_index_query('corpus_rank', 'pg_arabic', words) LIMIT 10) s;
+	RETURN 0;
+EXCEPTION WHEN OTHERS THEN
+	INSERT INTO load_errors VALUES (clock_timestamp(), SQLERRM, words);
+	RETURN 1;
+END $$;
 SQL
 sentences=$(psql -X -At -d "$DB" -c "SELECT count(*) FROM sentences")
 queries=$(psql -X -At -d "$DB" -c "SELECT count(*) FROM queries")
@@ -128,7 +142,9 @@ crashes=0
 if [ -f "$SERVER_LOG" ]; then
 	crashes=$(tail -c +"$((log_start + 1))" "$SERVER_LOG" | grep -cE "terminated by signal|server process .* was terminated|PANIC" || true)
 fi
-echo "pgbench errors: $errors, backend crashes: $crashes"
+psql -X -At -d "$DB" -c "SELECT count(*) || ' search errors, e.g. ' || min(message) FROM load_errors HAVING count(*) > 0"
+errors=$((errors + $(psql -X -At -d "$DB" -c "SELECT count(*) FROM load_errors")))
+echo "errors: $errors, backend crashes: $crashes"
 check=$(psql -X -q -At -d "$DB" -v ON_ERROR_STOP=1 <<'SQL'
 SET max_parallel_workers_per_gather = 0;
 SELECT 'before VACUUM: ' || c::text FROM arabic_bm25_index_check('corpus_rank') c;
