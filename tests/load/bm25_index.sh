@@ -92,9 +92,28 @@ index_size() {
 	psql -X -At -d "$DB" -c "SELECT pg_size_pretty(pg_relation_size('corpus_rank'))"
 }
 
+# sample_index PHASE PID...: while the pgbench processes PID run, the pending
+# list and retired pages of the index once a second (arabic_bm25_index_stats,
+# when this version has it), into index_samples.
+HAVE_STATS=$(psql -X -At -d "$DB" -c "SELECT to_regprocedure('arabic_bm25_index_stats(regclass)') IS NOT NULL")
+psql -X -q -d "$DB" -c "CREATE TABLE index_samples (phase text, pending_documents int8, pending_pages int8, deleted_pages int8, pages int8)"
+sample_index() {
+	local phase=$1
+	shift
+	[ "$HAVE_STATS" = t ] || return 0
+	while kill -0 "$@" 2>/dev/null; do
+		psql -X -q -d "$DB" -c "INSERT INTO index_samples SELECT '$phase', pending_documents, pending_pages, deleted_pages, pages
+			FROM arabic_bm25_index_stats('corpus_rank')" 2>/dev/null || true
+		sleep 1
+	done
+}
+
 echo "index size at the start: $(index_size)"
 log "writers alone ($WRITERS clients, $SECS s)"
-pgbench_role writers_alone writers
+pgbench_role writers_alone writers &
+w=$!
+sample_index "writers alone" $w
+wait $w
 echo "index size: $(index_size)"
 log "readers alone ($READERS clients, $SECS s)"
 pgbench_role readers_alone readers
@@ -103,6 +122,7 @@ pgbench_role writers_mixed writers &
 w=$!
 pgbench_role readers_mixed readers &
 r=$!
+sample_index "writers and readers" $w $r
 wait $w $r
 echo "index size: $(index_size)"
 
@@ -134,6 +154,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else 
 echo "writers' tps with readers / alone: $(ratio "$(stats writers_mixed | cut -d' ' -f1)" "$(stats writers_alone | cut -d' ' -f1)")"
 echo "readers' tps with writers / alone: $(ratio "$(stats readers_mixed | cut -d' ' -f1)" "$(stats readers_alone | cut -d' ' -f1)")"
 echo "worst INSERT: $(stats writers_alone 0 | cut -d' ' -f5) ms alone, $(stats writers_mixed 0 | cut -d' ' -f5) ms with readers"
+
+if [ "$HAVE_STATS" = t ]; then
+	echo
+	echo "pending list and retired pages of the index, sampled once a second (arabic_bm25_index_stats):"
+	psql -X -d "$DB" -c "SELECT phase, count(*) AS samples, round(avg(pending_documents)) AS avg_pending_docs,
+		max(pending_documents) AS max_pending_docs, max(pending_pages) AS max_pending_pages,
+		max(deleted_pages) AS max_retired_pages, max(pages) AS max_pages
+		FROM index_samples GROUP BY phase ORDER BY phase DESC"
+fi
 
 log "correctness"
 errors=$(cat "$work"/*.out | grep -cE "ERROR|aborted|exited with" || true)
