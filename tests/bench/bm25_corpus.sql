@@ -1,7 +1,7 @@
 -- The corpus of tests/bench/bm25_index.sh: :docs documents, each 3-22
 -- sentences of seed(body) drawn at random with a fixed seed, so it has the
--- vocabulary and term statistics of news but any size; and 120 queries cut
--- from titles(title): 30 each of 1, 2, 3-4 and 5-8 words.
+-- vocabulary and term statistics of news but any size.  The queries are
+-- made apart (bm25_queries.sql), so a kept corpus can serve later runs.
 SET max_parallel_workers_per_gather = 0;
 SELECT setseed(0.2026);
 CREATE TABLE sentences AS
@@ -19,22 +19,6 @@ FROM picks JOIN sentences USING (n) GROUP BY id;
 DROP TABLE picks;
 SELECT count(*) AS documents, round(avg(length(body))) AS avg_chars,
        pg_size_pretty(pg_total_relation_size('corpus')) AS table_size FROM corpus;
-
--- queries: words of titles (letters only), 30 per length bucket
-SELECT setseed(0.12);
-CREATE TABLE title_words AS
-SELECT t.title, regexp_split_to_array(btrim(regexp_replace(t.title, '[^[:alpha:][:space:]]', ' ', 'g')), '\s+') AS w
-FROM (SELECT DISTINCT title FROM titles) t ORDER BY random();
-CREATE TABLE queries (qid int, bucket text, words text);
-INSERT INTO queries
-SELECT row_number() OVER (), bucket, words FROM (
-	(SELECT '1' AS bucket, (SELECT x FROM unnest(w) x ORDER BY length(x) DESC, x LIMIT 1) AS words
-	 FROM title_words WHERE cardinality(w) >= 3 LIMIT 30)
-	UNION ALL
-	(SELECT '2', array_to_string(w[2:3], ' ') FROM title_words WHERE cardinality(w) >= 4 OFFSET 30 LIMIT 30)
-	UNION ALL
-	(SELECT '3-4', array_to_string(w[1:3 + (length(title) % 2)], ' ') FROM title_words WHERE cardinality(w) >= 5 OFFSET 60 LIMIT 30)
-	UNION ALL
-	(SELECT '5-8', array_to_string(w[1:5 + (length(title) % 4)], ' ') FROM title_words WHERE cardinality(w) >= 9 OFFSET 90 LIMIT 30)
-) q;
-SELECT bucket, count(*) AS queries, min(words) AS example FROM queries GROUP BY bucket ORDER BY bucket;
+-- what a later run with PGA_BENCH_KEEP=1 checks before reusing this corpus
+CREATE TABLE bench_corpus AS
+SELECT :docs::int AS docs, 0.2026::float8 AS seed, (SELECT count(*) FROM seed) AS seed_rows, now() AS made_at;

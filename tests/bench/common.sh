@@ -23,6 +23,29 @@ DROP TABLE src;
 SQL
 }
 
+# bench_titles DB: DB.titles(title), the titles of $NEWS_JSONL, or the first 80
+# characters of each seed(body) without it (after bench_seed).
+bench_titles() {
+	if [ -f "$NEWS_JSONL" ]; then
+		bench_jsonl "$1" titles title title
+	else
+		psql -X -q -d "$1" -c "CREATE TABLE titles AS SELECT left(body, 80) AS title FROM seed"
+	fi
+}
+
+# bench_questions DB: DB.questions(qid, split, question) from the question sets
+# of qa-retrieval in $PGA_DATA_DIR (no rows when they are absent).
+bench_questions() {
+	local f
+	psql -X -q -d "$1" -c "SET client_min_messages = warning" -c "DROP TABLE IF EXISTS questions" \
+		-c "CREATE TABLE questions (qid text, split text, question text)"
+	for f in "$DATA_DIR"/qa-retrieval/*/queries.tsv; do
+		[ -f "$f" ] || continue
+		psql -X -q -d "$1" -v ON_ERROR_STOP=1 \
+			-c "\\copy questions FROM '$f' WITH (FORMAT csv, HEADER, DELIMITER E'\\t', QUOTE E'\\x01')"
+	done
+}
+
 bench_seed() {
 	local db=$1
 	fresh_database "$db" >/dev/null
