@@ -117,81 +117,6 @@ csv_row(const char **pp, const char *end, Str *fields, int maxf, int *nf)
 
 /* ---- JSON: flat objects whose values are strings (others skipped) ---- */
 
-static void
-utf8_put(Str *s, uint32_t cp)
-{
-	char		b[4];
-	int			n;
-
-	if (cp < 0x80)
-		b[0] = (char) cp, n = 1;
-	else if (cp < 0x800)
-		b[0] = (char) (0xC0 | cp >> 6), b[1] = (char) (0x80 | (cp & 0x3F)), n = 2;
-	else if (cp < 0x10000)
-		b[0] = (char) (0xE0 | cp >> 12), b[1] = (char) (0x80 | ((cp >> 6) & 0x3F)),
-			b[2] = (char) (0x80 | (cp & 0x3F)), n = 3;
-	else
-		b[0] = (char) (0xF0 | cp >> 18), b[1] = (char) (0x80 | ((cp >> 12) & 0x3F)),
-			b[2] = (char) (0x80 | ((cp >> 6) & 0x3F)), b[3] = (char) (0x80 | (cp & 0x3F)), n = 4;
-	str_add(s, b, n);
-}
-
-static uint32_t
-hex4(const char *p, const char *end)
-{
-	uint32_t	v = 0;
-
-	for (int i = 0; i < 4 && p + i < end; i++)
-	{
-		char		c = p[i];
-
-		v = v * 16 + (c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' ? (c | 0x20) - 'a' + 10 : 0);
-	}
-	return v;
-}
-
-/* Decode the JSON string starting at *pp (on its quote) into out. */
-static void
-json_string(const char **pp, const char *end, Str *out)
-{
-	const char *p = *pp + 1;
-
-	out->len = 0;
-	str_add(out, "", 0);
-	while (p < end && *p != '"')
-	{
-		if (*p != '\\' || p + 1 >= end)
-		{
-			str_add(out, p++, 1);
-			continue;
-		}
-		p++;
-		switch (*p)
-		{
-			case 'n': str_add(out, "\n", 1); break;
-			case 't': str_add(out, "\t", 1); break;
-			case 'r': str_add(out, "\r", 1); break;
-			case 'b': case 'f': break;
-			case 'u':
-				{
-					uint32_t	cp = hex4(p + 1, end);
-
-					p += 4;
-					if (cp >= 0xD800 && cp < 0xDC00 && p + 6 < end && p[1] == '\\' && p[2] == 'u')
-					{
-						cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(p + 3, end) - 0xDC00);
-						p += 6;
-					}
-					utf8_put(out, cp);
-					break;
-				}
-			default: str_add(out, p, 1);
-		}
-		p++;
-	}
-	*pp = p < end ? p + 1 : end;
-}
-
 /*
  * Read the object at *pp; the values of the wanted keys go to vals (empty
  * when missing).  Returns false when no object follows.
@@ -217,7 +142,7 @@ json_object(const char **pp, const char *end, const char *const *keys, int nkeys
 			p++;
 			continue;
 		}
-		json_string(&p, end, &key);
+		art_json_string(&p, end, &key);
 		while (p < end && (*p == ' ' || *p == ':' || *p == '\n' || *p == '\t' || *p == '\r'))
 			p++;
 		for (k = 0; k < nkeys && strcmp(key.s, keys[k]) != 0; k++)
@@ -226,7 +151,7 @@ json_object(const char **pp, const char *end, const char *const *keys, int nkeys
 		{
 			Str			tmp = {0};
 
-			json_string(&p, end, k < nkeys ? &vals[k] : &tmp);
+			art_json_string(&p, end, k < nkeys ? &vals[k] : &tmp);
 			free(tmp.s);
 		}
 		else
