@@ -228,8 +228,11 @@ date_line(Assembly *as, const Line *ln)
 	}
 	else if (!as->art->has_published)
 	{
-		/* no date in the head: a date line of its own after the body (a footer) is the date */
-		as->art->published = *line_date(as, ln);
+		/*
+		 * no date in the head: a date bar in the chrome above the headline,
+		 * else a date line of its own after the body (a footer) is the date
+		 */
+		as->art->published = as->have_chrome_date ? as->chrome_date : *line_date(as, ln);
 		as->art->has_published = true;
 	}
 	return ar_art_boiler(as, s, ln->len);
@@ -385,11 +388,20 @@ assemble(Assembly *as)
 			TRY(ar_art_boiler(as, ps->s + ln->off, ln->len));
 			continue;
 		}
+		if (ln->flags & LF_CHROME)
+		{
+			if (!as->have_chrome_date && ar_art_date_line(ln, false))
+				as->chrome_date = *line_date(as, ln), as->have_chrome_date = true;
+			TRY(ar_art_boiler(as, ps->s + ln->off, ln->len));
+			continue;
+		}
 		if (ln->kind != AR_RK_NONE)
 			TRY(labelled_line(as, i, &done));
 		if (!done)
 			TRY(unlabelled_line(as, i));
 	}
+	if (!as->art->has_published && as->have_chrome_date)
+		as->art->published = as->chrome_date, as->art->has_published = true;
 	if (!as->art->has_dateline && as->have_cand)
 	{
 		as->art->dateline = as->cand;
