@@ -137,6 +137,12 @@ art_parse(const char *s, size_t len, ArArticle *a)
  * display form may keep) made one space.  Both sides of every comparison go
  * through this, so only what a reader sees is compared.
  */
+bool
+art_date_of(const char *s, size_t len, ArDate *d)
+{
+	return ar_date_parse(&denv, s, len, d);
+}
+
 char *
 art_canon(const char *s, size_t len)
 {

@@ -35,6 +35,8 @@ extern void art_done(void);
 /* Parse one page; returns the core's status (the result is freed by ar_article_free). */
 extern ArStatus art_parse(const char *s, size_t len, ArArticle *a);
 
+/* The date of a text (the core's ar_date_parse: the first date, Gregorian of a Hijri pair). */
+extern bool art_date_of(const char *s, size_t len, ArDate *d);
 /* Display form of s with every whitespace run made one space, trimmed. */
 extern char *art_canon(const char *s, size_t len);
 /* Canonical form of a span of the parse result, or NULL when absent. */
