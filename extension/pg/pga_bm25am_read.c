@@ -110,6 +110,20 @@ rec_varint(Relation index, BlockNumber blkno, const uint8 **p, const uint8 *end,
 	return v;
 }
 
+/* The front of a block's bounds (see put_front), checked against its corner. */
+static void
+get_front(Relation index, BlockNumber blkno, const uint8 **p, const uint8 *end, ArBmwSkip *s)
+{
+	s->nfront = (uint32) rec_varint(index, blkno, p, end, AR_BMW_FRONT);
+	for (uint32 i = 0; i < s->nfront; i++)
+	{
+		s->front_tf[i] = (uint32) rec_varint(index, blkno, p, end, s->max_tf);
+		s->front_len[i] = (uint32) rec_varint(index, blkno, p, end, PG_UINT32_MAX);
+		if (s->front_len[i] < s->min_len)
+			bm25_corrupt(index, blkno, "bad block bound");
+	}
+}
+
 /*
  * The dict entry at off (checked; the pointers point into page), and the
  * offset of the next one.  See write_dict in pga_bm25am_write.c.
@@ -145,6 +159,7 @@ dict_entry(Relation index, Page page, BlockNumber blkno, Size off, Bm25DictEntry
 		s->count = (uint32) e->df;
 		s->max_tf = (uint32) rec_varint(index, blkno, &p, end, PG_UINT16_MAX);
 		s->min_len = (uint32) rec_varint(index, blkno, &p, end, PG_UINT32_MAX);
+		get_front(index, blkno, &p, end, s);
 		s->where_len = (uint32) rec_varint(index, blkno, &p, end, end - p);
 		s->where_page = InvalidBlockNumber;
 		if (e->df > AR_BMW_BLOCK || s->where_len == 0 || s->max_tf == 0)
@@ -274,6 +289,7 @@ get_skip(Relation index, BlockNumber blkno, const uint8 **p, const uint8 *end,
 	s->count = 1 + (uint32) rec_varint(index, blkno, p, end, AR_BMW_BLOCK - 1);
 	s->max_tf = (uint32) rec_varint(index, blkno, p, end, PG_UINT16_MAX);
 	s->min_len = (uint32) rec_varint(index, blkno, p, end, PG_UINT32_MAX);
+	get_front(index, blkno, p, end, s);
 	s->where_len = (uint32) rec_varint(index, blkno, p, end, AR_BMW_MAX_ENCODED);
 	page = rec_varint(index, blkno, p, end, (uint64) MaxBlockNumber + 1);
 	if (page == 0)
