@@ -105,6 +105,82 @@ ar_bmw_decode(const uint8_t *in, size_t len, uint64_t base, uint32_t n, ArBmwPos
 	return in == end;
 }
 
+/* ---- block bounds ---- */
+
+void
+ar_bmw_block_bounds(const ArBmwPosting *p, uint32_t n, ArBmwSkip *s)
+{
+	uint32_t	ftf[AR_BMW_BLOCK],
+				flen[AR_BMW_BLOCK];
+	uint32_t	m = 0;
+
+	s->max_tf = 0;
+	s->min_len = UINT32_MAX;
+	for (uint32_t i = 0; i < n && i < AR_BMW_BLOCK; i++)
+	{
+		uint32_t	tf = p[i].tf,
+					len = p[i].len,
+					k = 0;
+		bool		dominated = false;
+
+		s->max_tf = tf > s->max_tf ? tf : s->max_tf;
+		s->min_len = len < s->min_len ? len : s->min_len;
+		for (uint32_t j = 0; j < m && !dominated; j++)
+			dominated = ftf[j] >= tf && flen[j] <= len;
+		if (dominated)
+			continue;
+		/* drop the points the new one dominates, keep the front sorted by tf descending */
+		for (uint32_t j = 0; j < m; j++)
+			if (!(tf >= ftf[j] && len <= flen[j]))
+			{
+				ftf[k] = ftf[j];
+				flen[k] = flen[j];
+				k++;
+			}
+		m = k;
+		while (k > 0 && ftf[k - 1] < tf)
+		{
+			ftf[k] = ftf[k - 1];
+			flen[k] = flen[k - 1];
+			k--;
+		}
+		ftf[k] = tf;
+		flen[k] = len;
+		m++;
+	}
+	/*
+	 * Along the front tf falls and the length falls: a group of consecutive
+	 * points is bounded by its first tf and its last length.
+	 */
+	s->nfront = m < AR_BMW_FRONT ? m : AR_BMW_FRONT;
+	for (uint32_t g = 0; g < s->nfront; g++)
+	{
+		uint32_t	lo = g * m / s->nfront,
+					hi = (g + 1) * m / s->nfront;
+
+		s->front_tf[g] = ftf[lo];
+		s->front_len[g] = flen[hi - 1];
+	}
+}
+
+/* The bound of a block for one term. */
+static double
+block_bound_of(const ArBmwSkip *s, double idf, const ArBm25Corpus *corpus, const ArBm25Params *p)
+{
+	double		best;
+
+	if (s->nfront == 0)
+		return ar_bm25_term(idf, s->max_tf, s->min_len, corpus, p);
+	best = ar_bm25_term(idf, s->front_tf[0], s->front_len[0], corpus, p);
+	for (uint32_t i = 1; i < s->nfront && i < AR_BMW_FRONT; i++)
+	{
+		double		b = ar_bm25_term(idf, s->front_tf[i], s->front_len[i], corpus, p);
+
+		best = b > best ? b : best;
+	}
+	return best;
+}
+
 /* ---- the bounded heap of hits (worst at slots[0]) ---- */
 
 static bool
@@ -307,8 +383,7 @@ start_terms(ArBmwTerm *terms, int nterms, const double *idf, const ArBm25Corpus 
 		t->ub = 0;
 		for (uint32_t b = 0; b < t->nblocks; b++)
 		{
-			t->block_ub[b] = ar_bm25_term(idf[t->qpos], t->skip[b].max_tf,
-										  t->skip[b].min_len, corpus, p);
+			t->block_ub[b] = block_bound_of(&t->skip[b], idf[t->qpos], corpus, p);
 			if (t->block_ub[b] > t->ub)
 				t->ub = t->block_ub[b];
 		}

@@ -11,10 +11,12 @@
  * on demand through a callback, so a query reads only the blocks whose
  * bound can beat the current k-th score.
  *
- * The bound of a block is the BM25 contribution of (max_tf, min_len): the
- * contribution grows with tf and shrinks with the length, so no posting of
- * the block can score more, whatever N and avgdl are at query time.  The
- * index therefore keeps valid bounds while its statistics drift.
+ * The bound of a block is the best BM25 contribution of the points of its
+ * front (see ArBmwSkip): the contribution grows with tf and shrinks with the
+ * length, so no posting of the block can score more, whatever N, avgdl, k1
+ * and b are at query time, and a block of a common word whose short
+ * documents have tf 1 is not bounded as if one had its largest tf.  The
+ * index therefore keeps valid, tight bounds while its statistics drift.
  *
  * Ranking order: score descending, then key ascending.  A search can start
  * "after" a given (score, key), which lets the caller fetch further pages of
@@ -31,6 +33,7 @@
 #include "ar_status.h"
 
 #define AR_BMW_BLOCK 128
+#define AR_BMW_FRONT 4			/* (tf, length) points bounding a block */
 #define AR_BMW_MAX_TERMS 256	/* terms with postings in one search */
 
 typedef struct ArBmwPosting
@@ -47,6 +50,16 @@ typedef struct ArBmwSkip
 	uint32_t	count;			/* postings in the block, 1 .. AR_BMW_BLOCK */
 	uint32_t	max_tf;
 	uint32_t	min_len;
+	/*
+	 * Points (tf, length), tf descending, such that every posting of the
+	 * block has a point with a tf at least its own and a length at most its
+	 * own: the block's Pareto front of (high tf, short length), merged to
+	 * at most AR_BMW_FRONT points.  The bound is the best contribution of a
+	 * point.  nfront 0: the one point (max_tf, min_len).
+	 */
+	uint32_t	nfront;
+	uint32_t	front_tf[AR_BMW_FRONT];
+	uint32_t	front_len[AR_BMW_FRONT];
 	uint32_t	where_page;		/* where the caller stored the block */
 	uint32_t	where_off;
 	uint32_t	where_len;		/* bytes of the encoded block */
@@ -63,6 +76,9 @@ typedef struct ArBmwSkip
  * AR_BMW_MAX_ENCODED bounds a block.
  */
 #define AR_BMW_MAX_ENCODED (AR_BMW_BLOCK * (10 + 5))
+
+/* max_tf, min_len and the front of n postings (n >= 1). */
+extern void ar_bmw_block_bounds(const ArBmwPosting *p, uint32_t n, ArBmwSkip *s);
 
 /* LEB128 varints, shared with the callers' varint records: at most 10 bytes. */
 extern size_t ar_bmw_put_varint(uint8_t *out, uint64_t v);

@@ -226,7 +226,7 @@ extern IndexBulkDeleteResult *bm25_bulkdelete(IndexVacuumInfo *info, IndexBulkDe
 extern IndexBulkDeleteResult *bm25_vacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats);
 extern Bm25Options *bm25_options(Relation index);
 
-/* pga_bm25am_read.c: reading the main structure and the pending list */
+/* pga_bm25am_read.c and pga_bm25am_docs.c: reading the main structure and the pending list */
 typedef struct Bm25Term
 {
 	int64		df;
@@ -258,6 +258,9 @@ typedef struct Bm25DocMap
 typedef void (*Bm25PendingFn) (void *arg, const Bm25PendHeader *h, const char *lexemes,
 							   const char *end);
 
+typedef void (*Bm25PageFn) (void *arg, Relation index, Page page, BlockNumber blkno);
+extern void bm25_walk_chain(Relation index, BlockNumber head, uint16 kind, Bm25PageFn fn,
+							void *arg);
 extern char **bm25_read_dir(Relation index, const Bm25Main *m, BlockNumber **pages);
 extern bool bm25_lookup(Relation index, const Bm25Main *m, char **dir, BlockNumber *pages,
 						const char *lex, int lexlen, Bm25Term *term);

@@ -1,7 +1,8 @@
 /*
  * pga_bm25am_read.c
- *		Reading the arabic_bm25 index: the lexeme directory and dictionary,
- *		skip entries, posting blocks, the documents and the pending list.
+ *		Reading the arabic_bm25 index: page chains, the lexeme directory and
+ *		dictionary, skip entries, posting blocks and the pending list (the
+ *		documents: pga_bm25am_docs.c).
  *
  * Chains are walked one page at a time: the page is locked in share, checked,
  * copied and released before its records are used, so no buffer lock is held
@@ -17,11 +18,9 @@
 
 #define DATA_START MAXALIGN(SizeOfPageHeaderData)
 
-typedef void (*PageFn) (void *arg, Relation index, Page page, BlockNumber blkno);
-
 /* Call fn on a checked copy of every page of a chain, in order. */
-static void
-walk_chain(Relation index, BlockNumber head, uint16 kind, PageFn fn, void *arg)
+void
+bm25_walk_chain(Relation index, BlockNumber head, uint16 kind, Bm25PageFn fn, void *arg)
 {
 	BlockNumber limit = RelationGetNumberOfBlocks(index);
 	BlockNumber seen = 0;
@@ -91,7 +90,7 @@ bm25_read_dir(Relation index, const Bm25Main *m, BlockNumber **pages)
 	d.lex = palloc(sizeof(char *) * (m->ndir + 1));
 	d.pages = palloc(sizeof(BlockNumber) * (m->ndir + 1));
 	if (m->dir != InvalidBlockNumber)
-		walk_chain(index, m->dir, BM25K_DIR, dir_page, &d);
+		bm25_walk_chain(index, m->dir, BM25K_DIR, dir_page, &d);
 	if (d.n != m->ndir)
 		bm25_corrupt(index, m->dir, "directory shorter than the metapage says");
 	*pages = d.pages;
@@ -109,6 +108,20 @@ rec_varint(Relation index, BlockNumber blkno, const uint8 **p, const uint8 *end,
 	if (!ar_bmw_get_varint(p, end, &v) || v > max)
 		bm25_corrupt(index, blkno, "bad varint record");
 	return v;
+}
+
+/* The front of a block's bounds (see put_front), checked against its corner. */
+static void
+get_front(Relation index, BlockNumber blkno, const uint8 **p, const uint8 *end, ArBmwSkip *s)
+{
+	s->nfront = (uint32) rec_varint(index, blkno, p, end, AR_BMW_FRONT);
+	for (uint32 i = 0; i < s->nfront; i++)
+	{
+		s->front_tf[i] = (uint32) rec_varint(index, blkno, p, end, s->max_tf);
+		s->front_len[i] = (uint32) rec_varint(index, blkno, p, end, PG_UINT32_MAX);
+		if (s->front_len[i] < s->min_len)
+			bm25_corrupt(index, blkno, "bad block bound");
+	}
 }
 
 /*
@@ -146,6 +159,7 @@ dict_entry(Relation index, Page page, BlockNumber blkno, Size off, Bm25DictEntry
 		s->count = (uint32) e->df;
 		s->max_tf = (uint32) rec_varint(index, blkno, &p, end, PG_UINT16_MAX);
 		s->min_len = (uint32) rec_varint(index, blkno, &p, end, PG_UINT32_MAX);
+		get_front(index, blkno, &p, end, s);
 		s->where_len = (uint32) rec_varint(index, blkno, &p, end, end - p);
 		s->where_page = InvalidBlockNumber;
 		if (e->df > AR_BMW_BLOCK || s->where_len == 0 || s->max_tf == 0)
@@ -255,7 +269,7 @@ bm25_walk_dict(Relation index, const Bm25Main *m,
 	DictWalk	w = {fn, arg};
 
 	if (m->dict != InvalidBlockNumber)
-		walk_chain(index, m->dict, BM25K_DICT, dict_page, &w);
+		bm25_walk_chain(index, m->dict, BM25K_DICT, dict_page, &w);
 }
 
 /* ---- skip entries and posting blocks ---- */
@@ -275,6 +289,7 @@ get_skip(Relation index, BlockNumber blkno, const uint8 **p, const uint8 *end,
 	s->count = 1 + (uint32) rec_varint(index, blkno, p, end, AR_BMW_BLOCK - 1);
 	s->max_tf = (uint32) rec_varint(index, blkno, p, end, PG_UINT16_MAX);
 	s->min_len = (uint32) rec_varint(index, blkno, p, end, PG_UINT32_MAX);
+	get_front(index, blkno, p, end, s);
 	s->where_len = (uint32) rec_varint(index, blkno, p, end, AR_BMW_MAX_ENCODED);
 	page = rec_varint(index, blkno, p, end, (uint64) MaxBlockNumber + 1);
 	if (page == 0)
@@ -404,172 +419,6 @@ bm25_read_block(Relation index, const ArBmwSkip *skip, const uint8 *inl, Bm25Doc
 			bm25_corrupt(index, skip->where_page, "bad posting");
 }
 
-/* ---- documents ---- */
-
-typedef struct DocsWalk
-{
-	void		(*fn) (void *arg, const Bm25Posting *d);
-	void	   *arg;
-	uint64		last;			/* key of the previous document + 1, 0 at the start */
-} DocsWalk;
-
-static void
-docs_page(void *arg, Relation index, Page page, BlockNumber blkno)
-{
-	DocsWalk   *w = arg;
-	Size		end = ((PageHeader) page)->pd_lower;
-
-	for (Size off = DATA_START; off < end; off += sizeof(Bm25Posting))
-	{
-		Bm25Posting d;
-
-		memcpy(&d, bm25_record(index, page, blkno, off, sizeof(Bm25Posting)), sizeof(d));
-		if (bm25_key(d.blk, d.off) < w->last || (d.tf & ~BM25DOC_NULL) != 0)
-			bm25_corrupt(index, blkno, "documents out of order");
-		w->last = bm25_key(d.blk, d.off) + 1;
-		w->fn(w->arg, &d);
-	}
-}
-
-/* Call fn on every document record of a docs chain, in TID order. */
-void
-bm25_walk_docs(Relation index, BlockNumber head,
-			   void (*fn) (void *arg, const Bm25Posting *d), void *arg)
-{
-	DocsWalk	w = {fn, arg, 0};
-
-	if (head != InvalidBlockNumber)
-		walk_chain(index, head, BM25K_DOCS, docs_page, &w);
-}
-
-typedef struct DocsAll
-{
-	Bm25Posting *d;
-	int64		n;
-	int64		max;
-	Relation	index;
-} DocsAll;
-
-static void
-docs_all(void *arg, const Bm25Posting *d)
-{
-	DocsAll    *a = arg;
-
-	if (a->n >= a->max)
-		bm25_corrupt(a->index, InvalidBlockNumber, "more documents than the metapage says");
-	a->d[a->n++] = *d;
-}
-
-typedef struct DocDirRead
-{
-	BlockNumber *pages;
-	uint32		n;
-	uint32		max;
-} DocDirRead;
-
-static void
-docdir_page(void *arg, Relation index, Page page, BlockNumber blkno)
-{
-	DocDirRead *d = arg;
-
-	for (Size off = DATA_START; off < ((PageHeader) page)->pd_lower; off += sizeof(BlockNumber))
-	{
-		if (d->n >= d->max)
-			bm25_corrupt(index, blkno, "docs directory longer than the documents");
-		memcpy(&d->pages[d->n++], bm25_record(index, page, blkno, off, sizeof(BlockNumber)),
-			   sizeof(BlockNumber));
-	}
-}
-
-/*
- * Open the map of a main structure's ordinals: with whole, the document
- * table in memory (merge, check); else the docs directory, and docs pages
- * are read as ordinals are asked for.
- */
-void
-bm25_docmap_open(Bm25DocMap *map, Relation index, const Bm25Main *m, bool whole)
-{
-	memset(map, 0, sizeof(*map));
-	map->index = index;
-	map->ndocs = m->ndocs;
-	map->cur = -1;
-	if (m->ndocs < 0)
-		bm25_corrupt(index, BM25AM_METAPAGE, "bad document count");
-	if (whole)
-	{
-		DocsAll		a = {NULL, 0, m->ndocs, index};
-
-		a.d = palloc_extended(sizeof(Bm25Posting) * (m->ndocs + 1), MCXT_ALLOC_HUGE);
-		bm25_walk_docs(index, m->docs, docs_all, &a);
-		if (a.n != m->ndocs)
-			bm25_corrupt(index, m->docs, "document count differs from the metapage");
-		map->all = a.d;
-	}
-	else
-	{
-		DocDirRead	d = {NULL, 0, 0};
-
-		d.max = (uint32) ((m->ndocs + BM25_DOCS_PER_PAGE - 1) / BM25_DOCS_PER_PAGE);
-		d.pages = palloc(sizeof(BlockNumber) * (d.max + 1));
-		if (m->docdir != InvalidBlockNumber)
-			walk_chain(index, m->docdir, BM25K_DOCDIR, docdir_page, &d);
-		if (d.n != d.max)
-			bm25_corrupt(index, m->docdir, "docs directory differs from the document count");
-		map->pages = d.pages;
-		map->npages = d.n;
-		map->copy = palloc(BLCKSZ);
-	}
-}
-
-/* Copy the records of the docs page of index i in the directory, checked. */
-static void
-docmap_load(Bm25DocMap *map, uint32 i)
-{
-	BlockNumber blkno = map->pages[i];
-	Size		want = i + 1 < map->npages ? BM25_DOCS_PER_PAGE
-		: map->ndocs - (int64) i * BM25_DOCS_PER_PAGE;
-	Buffer		buf;
-	Page		page;
-
-	if (blkno == BM25AM_METAPAGE || blkno >= RelationGetNumberOfBlocks(map->index))
-		bm25_corrupt(map->index, blkno, "docs directory points past the index");
-	buf = ReadBuffer(map->index, blkno);
-	LockBuffer(buf, BUFFER_LOCK_SHARE);
-	page = bm25_check_page(map->index, buf, BM25K_DOCS);
-	if (((PageHeader) page)->pd_lower != DATA_START + want * sizeof(Bm25Posting))
-		bm25_corrupt(map->index, blkno, "docs page holds an unexpected number of documents");
-	memcpy(map->copy, page + DATA_START, want * sizeof(Bm25Posting));
-	UnlockReleaseBuffer(buf);
-	map->cur = i;
-}
-
-/* Postings with ordinal keys to heap TID keys and lengths. */
-void
-bm25_docmap_resolve(Bm25DocMap *map, ArBmwPosting *p, uint32 n)
-{
-	for (uint32 i = 0; i < n; i++)
-	{
-		const Bm25Posting *d;
-
-		if ((int64) p[i].key >= map->ndocs)
-			bm25_corrupt(map->index, InvalidBlockNumber, "posting past the documents");
-		if (map->all)
-			d = &map->all[p[i].key];
-		else
-		{
-			int64		pg = (int64) (p[i].key / BM25_DOCS_PER_PAGE);
-
-			if (pg != map->cur)
-				docmap_load(map, (uint32) pg);
-			d = &map->copy[p[i].key % BM25_DOCS_PER_PAGE];
-		}
-		if (d->tf & BM25DOC_NULL)
-			bm25_corrupt(map->index, InvalidBlockNumber, "posting of a NULL document");
-		p[i].key = bm25_key(d->blk, d->off);
-		p[i].len = d->len;
-	}
-}
-
 /* ---- pending list ---- */
 
 typedef struct PendWalk
@@ -606,7 +455,7 @@ bm25_walk_pending(Relation index, BlockNumber head, Bm25PendingFn fn, void *arg)
 	PendWalk	w = {fn, arg};
 
 	if (head != InvalidBlockNumber)
-		walk_chain(index, head, BM25K_PENDING, pending_page, &w);
+		bm25_walk_chain(index, head, BM25K_PENDING, pending_page, &w);
 }
 
 /* One lexeme of a pending fragment at p (before end); NULL at the end. */

@@ -153,12 +153,15 @@ bm25_insert(Relation index, Datum *values, bool *isnull, ItemPointer tid, Relati
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(tmp);
 
-	/* past the limit, merge unless another backend already is */
+	/*
+	 * Past the limit, merge unless another backend already is.  One merge
+	 * only: a list left for another (a crash left a sealed one) waits for
+	 * the next insert or VACUUM, so no INSERT merges twice.
+	 */
 	if ((int64) pages * (BLCKSZ / 1024) > bm25_options(index)->pending_limit &&
 		ConditionalLockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock))
 	{
-		while (bm25_merge(index, NULL, NULL, NULL))
-			;
+		(void) bm25_merge(index, NULL, NULL, NULL);
 		UnlockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
 	}
 	return false;

@@ -26,8 +26,8 @@
 #include "pga_bm25am_write.h"
 #include "pga_compat.h"
 
-/* a skip entry: at most 8 varints of up to 10 bytes */
-#define SKIP_ENTRY_MAX 80
+/* a skip entry: at most 9 + 2 * AR_BMW_FRONT varints of up to 10 bytes */
+#define SKIP_ENTRY_MAX ((9 + 2 * AR_BMW_FRONT) * 10)
 /* a skip record: uint16 size, uint16 entries, then the entries */
 #define SKIP_HEAD 4
 /* a dict record: uint16 size, uint16 lexlen, the lexeme, then varints */
@@ -183,12 +183,7 @@ static void
 encode_block(Bm25Out *o, ArBmwSkip *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->min_len = PG_UINT32_MAX;
-	for (int i = 0; i < o->nblock; i++)
-	{
-		s->max_tf = Max(s->max_tf, o->block[i].tf);
-		s->min_len = Min(s->min_len, o->block[i].len);
-	}
+	ar_bmw_block_bounds(o->block, o->nblock, s);
 	s->first = s->where_first = o->block[0].key;
 	s->last = s->where_last = o->block[o->nblock - 1].key;
 	s->count = o->nblock;
@@ -216,11 +211,25 @@ flush_block(Bm25Out *o)
 	o->skips[o->nskips++] = s;
 }
 
+/* The front of a block's bounds: the number of points, then tf and length of each. */
+static size_t
+put_front(uint8 *out, const ArBmwSkip *s)
+{
+	size_t		n = ar_bmw_put_varint(out, s->nfront);
+
+	for (uint32 i = 0; i < s->nfront; i++)
+	{
+		n += ar_bmw_put_varint(out + n, s->front_tf[i]);
+		n += ar_bmw_put_varint(out + n, s->front_len[i]);
+	}
+	return n;
+}
+
 /*
  * One skip entry as varints: ordinal distance from the previous block's
- * last, last - first, count - 1, max tf, min length, encoded size, then 0
- * when the block follows the previous one on its page, else page + 1 and
- * offset.  The reader rebuilds the rest (pga_bm25am_read.c).
+ * last, last - first, count - 1, max tf, min length, the front, encoded
+ * size, then 0 when the block follows the previous one on its page, else
+ * page + 1 and offset.  The reader rebuilds the rest (pga_bm25am_read.c).
  */
 static size_t
 put_skip(uint8 *out, const ArBmwSkip *s, const ArBmwSkip *prev)
@@ -232,6 +241,7 @@ put_skip(uint8 *out, const ArBmwSkip *s, const ArBmwSkip *prev)
 	n += ar_bmw_put_varint(out + n, s->count - 1);
 	n += ar_bmw_put_varint(out + n, s->max_tf);
 	n += ar_bmw_put_varint(out + n, s->min_len);
+	n += put_front(out + n, s);
 	n += ar_bmw_put_varint(out + n, s->where_len);
 	if (prev && prev->where_page == s->where_page &&
 		prev->where_off + prev->where_len == s->where_off)
@@ -291,7 +301,7 @@ write_skips(Bm25Out *o, BlockNumber *first_page, uint16 *first_off)
 static void
 write_dict(Bm25Out *o, BlockNumber skip_page, uint16 skip_off, const ArBmwSkip *inl)
 {
-	uint8		buf[DICT_HEAD + BM25_MAX_LEXLEN + 8 * 10 + AR_BMW_MAX_ENCODED];
+	uint8		buf[DICT_HEAD + BM25_MAX_LEXLEN + (8 + 2 * AR_BMW_FRONT) * 10 + AR_BMW_MAX_ENCODED];
 	size_t		len = DICT_HEAD;
 	BlockNumber blkno;
 	uint16		off;
@@ -308,6 +318,7 @@ write_dict(Bm25Out *o, BlockNumber skip_page, uint16 skip_off, const ArBmwSkip *
 		len += ar_bmw_put_varint(buf + len, inl->last - inl->first);
 		len += ar_bmw_put_varint(buf + len, inl->max_tf);
 		len += ar_bmw_put_varint(buf + len, inl->min_len);
+		len += put_front(buf + len, inl);
 		len += ar_bmw_put_varint(buf + len, inl->where_len);
 		memcpy(buf + len, o->enc, inl->where_len);
 		len += inl->where_len;

@@ -62,17 +62,50 @@ cut_blocks(TestList *l, uint32_t block)
 		s->count = l->npost - s->where_off < block ? l->npost - s->where_off : block;
 		s->first = l->post[s->where_off].key;
 		s->last = l->post[s->where_off + s->count - 1].key;
-		s->min_len = UINT32_MAX;
-		for (uint32_t i = 0; i < s->count; i++)
-		{
-			ArBmwPosting *p = &l->post[s->where_off + i];
+		ar_bmw_block_bounds(l->post + s->where_off, s->count, s);
+		if (b % 3 == 0)
+			s->nfront = 0;		/* some blocks bounded by (max tf, min length) only */
+	}
+}
 
-			if (p->tf > s->max_tf)
-				s->max_tf = p->tf;
-			if (p->len < s->min_len)
-				s->min_len = p->len;
+/* The front of a block: points no posting beats, merged to AR_BMW_FRONT. */
+static void
+test_front(void)
+{
+	ArBmwPosting p[AR_BMW_BLOCK];
+	ArBmwSkip	s;
+	int			bad = 0;
+
+	/* (tf, len): (1, 10) (3, 50) (2, 20) (3, 60) (1, 30) -> front (3, 50) (2, 20) (1, 10) */
+	p[0] = (ArBmwPosting) {0, 10, 1};
+	p[1] = (ArBmwPosting) {1, 50, 3};
+	p[2] = (ArBmwPosting) {2, 20, 2};
+	p[3] = (ArBmwPosting) {3, 60, 3};
+	p[4] = (ArBmwPosting) {4, 30, 1};
+	ar_bmw_block_bounds(p, 5, &s);
+	CHECK(s.max_tf == 3 && s.min_len == 10 && s.nfront == 3 &&
+		  s.front_tf[0] == 3 && s.front_len[0] == 50 && s.front_tf[1] == 2 &&
+		  s.front_len[1] == 20 && s.front_tf[2] == 1 && s.front_len[2] == 10,
+		  "front of 5 postings: %u points", s.nfront);
+	/* random blocks: every posting is dominated by a point, at most AR_BMW_FRONT points */
+	for (int round = 0; round < 300; round++)
+	{
+		uint32_t	n = 1 + rand() % AR_BMW_BLOCK;
+
+		for (uint32_t i = 0; i < n; i++)
+			p[i] = (ArBmwPosting) {i, 1 + rand() % 500, 1 + rand() % 12};
+		ar_bmw_block_bounds(p, n, &s);
+		bad += s.nfront < 1 || s.nfront > AR_BMW_FRONT;
+		for (uint32_t i = 0; i < n; i++)
+		{
+			bool		covered = false;
+
+			for (uint32_t j = 0; j < s.nfront; j++)
+				covered |= s.front_tf[j] >= p[i].tf && s.front_len[j] <= p[i].len;
+			bad += !covered;
 		}
 	}
+	CHECK(bad == 0, "fronts cover their blocks: %d failures", bad);
 }
 
 /* Exhaustive: score every document, keep the best k after the cursor. */
@@ -313,6 +346,7 @@ test_bm25_block(void)
 	srand(12);
 	test_heap();
 	test_codec();
+	test_front();
 	for (unsigned i = 0; i < 300; i++)
 		one_random_case(i, &mismatches);
 	CHECK(mismatches == 0, "BMW differs from exhaustive scoring in %d places", mismatches);
