@@ -8,6 +8,7 @@ CORE_OBJS = \
 	extension/core/ar_alloc.o \
 	extension/core/ar_article.o \
 	extension/core/ar_article_lines.o \
+	extension/core/ar_article_chrome.o \
 	extension/core/ar_article_model.o \
 	extension/core/ar_article_related.o \
 	extension/core/ar_article_rules.o \
@@ -38,7 +39,9 @@ OBJS = $(CORE_OBJS) \
 	extension/pg/pga_bm25am_query.o \
 	extension/pg/pga_bm25am_read.o \
 	extension/pg/pga_bm25am_scan.o \
+	extension/pg/pga_bm25am_stats.o \
 	extension/pg/pga_bm25am_vacuum.o \
+	extension/pg/pga_bm25am_write.o \
 	extension/pg/pga_date.o \
 	extension/pg/pga_dedup.o \
 	extension/pg/pga_error.o \
@@ -159,15 +162,25 @@ ARTICLE_TOOL_DEPS = tests/articles/artcommon.c tests/articles/artcommon.h $(CORE
 PGA_SHARED_DATA ?= $(abspath $(CURDIR)/../shared/data)
 EVAL_ARGS ?=
 REAL_ARGS ?=
+HTML_ARGS ?=
 
 tests/articles/bin/%: tests/articles/%.c $(ARTICLE_TOOL_DEPS)
 	@mkdir -p tests/articles/bin
 	$(CC) $(UNIT_CFLAGS) -Iextension/core -Itests/articles $(shell pkg-config --cflags $(PKG_LIBS)) \
 		-o $@ $(CORE_SRC) tests/articles/artcommon.c $< $(shell pkg-config --libs $(PKG_LIBS)) -lm
 
-.PHONY: article-eval article-real
+tests/articles/bin/htmleval: tests/articles/htmleval.c tests/articles/htmltext.c tests/articles/htmltext.h $(ARTICLE_TOOL_DEPS)
+	@mkdir -p tests/articles/bin
+	$(CC) $(UNIT_CFLAGS) -Iextension/core -Itests/articles $(shell pkg-config --cflags $(PKG_LIBS)) \
+		-o $@ $(CORE_SRC) tests/articles/artcommon.c tests/articles/htmltext.c $< \
+		$(shell pkg-config --libs $(PKG_LIBS)) -lm
+
+.PHONY: article-eval article-real article-html
 article-eval: tests/articles/bin/eval
 	ASAN_OPTIONS=detect_leaks=1 tests/articles/bin/eval $(EVAL_ARGS)
+
+article-html: tests/articles/bin/htmleval
+	ASAN_OPTIONS=detect_leaks=1 tests/articles/bin/htmleval --data $(PGA_SHARED_DATA) $(HTML_ARGS)
 
 article-real: tests/articles/bin/realdata
 	ASAN_OPTIONS=detect_leaks=0 tests/articles/bin/realdata --data $(PGA_SHARED_DATA) $(REAL_ARGS)

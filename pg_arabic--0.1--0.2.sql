@@ -138,3 +138,16 @@ LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
 
 COMMENT ON FUNCTION arabic_bm25_index_check(pg_catalog.regclass) IS
 'compare an arabic_bm25 index with its table (ShareLock on the table): postings and documents missing from the index or unexpected in it (deleted rows count as unexpected until VACUUM); a damaged page raises index_corrupted';
+
+-- BM25 index format 3 (issue 12): where the bytes of an index go
+CREATE FUNCTION arabic_bm25_index_stats(index pg_catalog.regclass,
+	OUT version int4, OUT pages int8, OUT dir_pages int8, OUT dict_pages int8,
+	OUT skip_pages int8, OUT post_pages int8, OUT docs_pages int8, OUT docdir_pages int8,
+	OUT pending_pages int8, OUT deleted_pages int8, OUT other_pages int8, OUT free_bytes int8,
+	OUT terms int8, OUT postings int8, OUT documents int8, OUT pending_documents int8)
+RETURNS record
+AS 'MODULE_PATHNAME', 'arabic_bm25_index_stats'
+LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_bm25_index_stats(pg_catalog.regclass) IS
+'pages of an arabic_bm25 index per stream (dir, dict, skip, post, docs, docdir, pending), pages retired by merges and not yet reused, other pages (never written), free bytes on pages in use, and the terms, postings and documents of the main structure and the documents of the pending list (the table''s owner)';

@@ -53,9 +53,10 @@ else
 	failed=$((failed + 1))
 fi
 
-log "crash tests of the arabic_bm25 index (pg_ctl stop -m immediate, WAL replay; damaged pages)"
+log "crash tests of the arabic_bm25 index (pg_ctl stop -m immediate, WAL replay; a crash during a merge; damaged pages)"
 if [ "${PGA_STARTED:-0}" = 1 ]; then
 	if PGA_DATA="$PGA_DATA" bash "$TOP/tests/crash/bm25_index.sh" &&
+		PGA_DATA="$PGA_DATA" bash "$TOP/tests/crash/bm25_merge_leak.sh" | tee /dev/stderr | tail -1 | grep -qx ok &&
 		PGA_DATA="$PGA_DATA" bash "$TOP/tests/crash/bm25_index_corrupt.sh" | tee /dev/stderr | tail -1 | grep -qx ok; then
 		passed=$((passed + 1))
 	else

@@ -16,6 +16,17 @@ INSERT INTO bi_docs SELECT i, CASE WHEN i % 97 = 0 THEN NULL ELSE bi_random_doc(
 FROM generate_series(1, 3000) i;
 CREATE INDEX bi_rank ON bi_docs USING arabic_bm25 (tsv);
 SELECT * FROM arabic_bm25_index_check('bi_rank');
+-- Where the pages go: every page is the metapage or counted once; the
+-- metapage's counts are the table's (postings: one per lexeme of a row).
+CREATE VIEW bi_stats AS
+SELECT s.version, s.pages = 1 + s.dir_pages + s.dict_pages + s.skip_pages + s.post_pages + s.docs_pages
+		+ s.docdir_pages + s.pending_pages + s.deleted_pages + s.other_pages AS pages_add_up,
+	   s.dict_pages > 0 AND s.docs_pages > 0 AND s.docdir_pages > 0 AS streams,
+	   s.terms = (SELECT count(DISTINCT w) FROM bi_docs, unnest(tsv) u(w)) AS terms_match,
+	   s.postings = (SELECT sum(length(tsv)) FROM bi_docs) AS postings_match,
+	   s.documents, s.pending_documents, s.pending_pages > 0 AS has_pending, s.other_pages
+FROM arabic_bm25_index_stats('bi_rank') s;
+SELECT * FROM bi_stats;
 
 -- The plan: an ordered Index Scan, no Sort.
 EXPLAIN (COSTS OFF)
@@ -85,6 +96,7 @@ FROM bi_docs WHERE tsv IS NOT NULL;
 INSERT INTO bi_docs SELECT i, bi_random_doc((random() * 40)::int) FROM generate_series(3001, 3600) i;
 SELECT bi_mismatches(200, 10) AS top10_pending, bi_mismatches(10, NULL) AS all_pending;
 SELECT * FROM arabic_bm25_index_check('bi_rank');
+SELECT documents, pending_documents, has_pending FROM bi_stats;
 -- Deletes, updates and VACUUM (merges the pending list, drops the dead).
 DELETE FROM bi_docs WHERE id % 5 = 0;
 UPDATE bi_docs SET tsv = bi_random_doc(12) WHERE id % 11 = 0;
@@ -93,6 +105,8 @@ SELECT bi_mismatches(100, 10) AS top10_dead;
 SELECT documents, missing, unexpected > 0 AS dead_left FROM arabic_bm25_index_check('bi_rank');
 VACUUM bi_docs;
 SELECT * FROM arabic_bm25_index_check('bi_rank');
+-- merged: no pending list, the counts are the live rows'
+SELECT * FROM bi_stats;
 SELECT bi_mismatches(200, 10) AS top10_vacuumed, bi_mismatches(10, NULL) AS all_vacuumed;
 -- After VACUUM the index counts the live rows only: equal to arabic_bm25.
 SELECT * FROM arabic_bm25_analyze('bi_docs', 'tsv');
@@ -147,6 +161,8 @@ SELECT arabic_bm25_index_query('bi_docs', 'a'::tsquery);
 SELECT arabic_bm25_index_query('bi_docs_pkey', 'a'::tsquery);
 SELECT * FROM arabic_bm25_index_check('bi_docs_pkey');
 SELECT * FROM arabic_bm25_index_check('bi_docs');
+SELECT pages FROM arabic_bm25_index_stats('bi_docs_pkey');
+SELECT pages FROM arabic_bm25_index_stats('bi_docs');
 -- a query of another configuration than the column's
 SELECT arabic_bm25_index_query('bi_articles_rank', 'simple', 'النفط');
 -- the query of one index on another index's scan, when the planner cannot
@@ -173,5 +189,6 @@ SELECT count(*) FROM (SELECT id FROM bi_articles ORDER BY tsv <@> arabic_bm25_in
 SELECT arabic_bm25_index_score('a:1'::tsvector, NULL::arabic_bm25_indexquery) IS NULL AS strict;
 
 DELETE FROM arabic_bm25_stats WHERE relid = 'bi_docs'::regclass;
+DROP VIEW bi_stats;
 DROP TABLE bi_docs, bi_articles, bi_bad, bi_filtered, bi_many;
 DROP FUNCTION bi_mismatches(int, int), bi_random_doc(int), bi_plain(text);

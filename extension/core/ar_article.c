@@ -228,8 +228,11 @@ date_line(Assembly *as, const Line *ln)
 	}
 	else if (!as->art->has_published)
 	{
-		/* no date in the head: a date line of its own after the body (a footer) is the date */
-		as->art->published = *line_date(as, ln);
+		/*
+		 * no date in the head: a date bar in the chrome above the headline,
+		 * else a date line of its own after the body (a footer) is the date
+		 */
+		as->art->published = as->have_chrome_date ? as->chrome_date : *line_date(as, ln);
 		as->art->has_published = true;
 	}
 	return ar_art_boiler(as, s, ln->len);
@@ -269,23 +272,36 @@ head_label(const Assembly *as, const Line *ln)
 
 /*
  * Whether line i, before the title, is a section kicker (اقتصاد, محليات |,
- * مباشر): at most two words, and the next line is a longer title-like line
- * that is not a sentence.
+ * مباشر): at most two words and no sentence punctuation (a short title
+ * "طريق القدس..!" has some), and the next line is a longer title-like line
+ * of at most KICKER_TITLE_MAX_WORDS words that is not a sentence or a date
+ * line, and has a line under it ("البارحة" above a date line is the title;
+ * so is a short title above a long photo caption, or above a lone caption).
  */
+#define KICKER_TITLE_MAX_WORDS 20
 static bool
 kicker(const Assembly *as, size_t i)
 {
 	ArArticleParse *ps = as->ps;
-	size_t		j = i + 1;
+	size_t		j = i + 1,
+				k;
+	const Line *next;
 
-	if (LINE(ps, i)->nwords > 2)
+	if (LINE(ps, i)->nwords > 2 || (LINE(ps, i)->flags & LF_SENTENCE))
 		return false;
 	while (j < NLINES(ps) && LINE(ps, j)->blank)
 		j++;
-	return j < NLINES(ps) &&
-		(LINE(ps, j)->kind == AR_RK_NONE || LINE(ps, j)->kind == AR_RK_TITLE_PREFIX) &&
-		LINE(ps, j)->nwords >= 3 && ar_art_title_like(LINE(ps, j)) &&
-		!(LINE(ps, j)->flags & LF_PERIOD);
+	if (j >= NLINES(ps))
+		return false;
+	next = LINE(ps, j);
+	/* a headline has a story under it: a short title over a lone photo caption is the title */
+	for (k = j + 1; k < NLINES(ps) && LINE(ps, k)->blank; k++)
+		;
+	if (k >= NLINES(ps))
+		return false;
+	return (next->kind == AR_RK_NONE || next->kind == AR_RK_TITLE_PREFIX) &&
+		next->nwords >= 3 && next->nwords <= KICKER_TITLE_MAX_WORDS && ar_art_title_like(next) &&
+		!(next->flags & LF_PERIOD) && !ar_art_date_line(next, false);
 }
 
 /*
@@ -385,11 +401,20 @@ assemble(Assembly *as)
 			TRY(ar_art_boiler(as, ps->s + ln->off, ln->len));
 			continue;
 		}
+		if (ln->flags & LF_CHROME)
+		{
+			if (!as->have_chrome_date && ar_art_date_line(ln, false))
+				as->chrome_date = *line_date(as, ln), as->have_chrome_date = true;
+			TRY(ar_art_boiler(as, ps->s + ln->off, ln->len));
+			continue;
+		}
 		if (ln->kind != AR_RK_NONE)
 			TRY(labelled_line(as, i, &done));
 		if (!done)
 			TRY(unlabelled_line(as, i));
 	}
+	if (!as->art->has_published && as->have_chrome_date)
+		as->art->published = as->chrome_date, as->art->has_published = true;
 	if (!as->art->has_dateline && as->have_cand)
 	{
 		as->art->dateline = as->cand;

@@ -70,6 +70,7 @@ typedef enum ParaClass
 #define LF_PERIOD		0x10	/* ends with a full stop */
 #define LF_BULLET		0x20	/* starts with a list bullet */
 #define LF_CONT			0x40	/* opens like a continuation: وقال, وفي (kind cont, or و + function word) */
+#define LF_CHROME		0x80	/* site chrome of a whole-page scrape (ar_art_chrome): removed */
 
 typedef struct Line
 {
@@ -109,6 +110,7 @@ struct ArArticleParse
 	pcre2_general_context *gctx;
 	pcre2_match_data *md;
 	ArNormPlan	display;
+	size_t		head_title;		/* title line chosen in a chrome head, or SIZE_MAX */
 };
 
 #define NLINES(ps) ((ps)->lines.len / sizeof(Line))
@@ -134,6 +136,8 @@ typedef struct Assembly
 	size_t		nparas;
 	size_t		skip_to;		/* lines before this index are already placed */
 	bool		have_cand;		/* an SPA-style dateline candidate */
+	bool		have_chrome_date;	/* a date line in the chrome above the headline */
+	ArDate		chrome_date;
 	ArSpan		cand;
 } Assembly;
 
@@ -152,6 +156,7 @@ extern bool ar_art_function_word(const ArRules *r, const char *w, size_t n);
 extern void ar_art_model(ArArticleParse *ps);
 extern bool ar_art_title_like(const Line *ln);
 extern bool ar_art_date_line(const Line *ln, bool in_body);
+extern void ar_art_chrome(ArArticleParse *ps);
 
 /* ar_article_text.c */
 extern ArStatus ar_art_emit(Assembly *as, const char *s, size_t n, ArSpan *out);

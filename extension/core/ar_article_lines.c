@@ -91,6 +91,9 @@ ar_art_function_word(const ArRules *r, const char *w, size_t n)
 		ar_stop_contains(&r->stop, w + 2, n - 2);
 }
 
+#define NAVBAR_MIN_BARS	3
+#define NAVBAR_MAX_ITEM	5
+
 /* Whether the folded word w is a breadcrumb separator (> » › /). */
 static bool
 crumb_sep(const char *w, size_t n)
@@ -124,7 +127,10 @@ has_guillemet(const char *key, size_t len)
  * Count the features of a folded key: words, function words, words with
  * digits, and whether the line is a breadcrumb: items of at most four words
  * separated by two or more of > » › / standing alone (الرئيسية > اقتصاد >
- * بنوك), or of at most three words, eight in all, by one (الرئيسية » ثقافة).
+ * بنوك), or of at most three words, eight in all, by one (الرئيسية » ثقافة); a navigation bar is one too: items of at
+ * most NAVBAR_MAX_ITEM words between NAVBAR_MIN_BARS or more | standing
+ * alone (الصفحة الرئيسية | فيديو | رياضة | من نحن; a date line or a
+ * title prefix has one or two, a rating scale has digits).
  */
 static void
 key_features(const ArRules *r, const char *key, size_t len, Line *ln)
@@ -132,6 +138,9 @@ key_features(const ArRules *r, const char *key, size_t len, Line *ln)
 	int			seps = 0,
 				item = 0,
 				longest = 0,
+				bars = 0,
+				bar_item = 0,
+				bar_longest = 0,
 				words = 0;
 
 	for (size_t i = 0; i < len;)
@@ -146,12 +155,16 @@ key_features(const ArRules *r, const char *key, size_t len, Line *ln)
 			r->has_stop && ar_stop_contains(&r->stop, key + 2, j - 2))
 			ln->flags |= LF_CONT;
 		if (crumb_sep(key + i, j - i))
-			seps++, item = 0;
+			seps++, item = 0, bar_item = 0;
+		else if (j - i == 1 && key[i] == '|')
+			bars++, bar_item = 0;
 		else
 		{
 			words++;
 			if (++item > longest)
 				longest = item;
+			if (++bar_item > bar_longest)
+				bar_longest = bar_item;
 			if (words <= DENSITY_WORDS)
 				ln->nstop += ar_art_function_word(r, key + i, j - i);
 			ln->ndigit += has_digit(key + i, j - i);
@@ -159,7 +172,8 @@ key_features(const ArRules *r, const char *key, size_t len, Line *ln)
 		i = j + 1;
 	}
 	ln->nwords = words > 0 ? words : 1;
-	if (((seps >= 2 && longest <= 4) || (seps >= 1 && longest <= 3 && words <= 8)) &&
+	if (((seps >= 2 && longest <= 4) || (seps >= 1 && longest <= 3 && words <= 8) ||
+		 (bars >= NAVBAR_MIN_BARS && bar_longest <= NAVBAR_MAX_ITEM && ln->ndigit == 0)) &&
 		!has_guillemet(key, len))
 		ln->flags |= LF_CRUMB;
 }

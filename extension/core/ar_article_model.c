@@ -121,6 +121,7 @@ ar_art_model(ArArticleParse *ps)
 		else if (ln->cls == PC_SHORT && before == PC_GOOD && after == PC_GOOD)
 			ln->cls = PC_GOOD;
 	}
+	ar_art_chrome(ps);
 }
 
 /* Whether an unlabelled line can be the title: short, not a sentence, not boilerplate. */

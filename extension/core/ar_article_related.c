@@ -42,7 +42,20 @@
 #define LIST_MAX_ITEMS 30
 #define ITEM_MAX_WORDS 25
 
-/* Add a related item (title span in raw text, optional date). */
+/* Whether an item with the same title text is already listed (a block that repeats a link). */
+static bool
+repeated_item(const ArArticle *art, ArSpan title)
+{
+	const ArRelated *r = (const ArRelated *) art->related.data;
+
+	for (size_t i = 0; i < art->related.len / sizeof(ArRelated); i++)
+		if (r[i].title.len == title.len &&
+			memcmp(art->text.data + r[i].title.off, art->text.data + title.off, title.len) == 0)
+			return true;
+	return false;
+}
+
+/* Add a related item (title span in raw text, optional date); a repeated title is listed once. */
 ArStatus
 ar_art_related(Assembly *as, const char *s, size_t n, const ArDate *d)
 {
@@ -51,7 +64,7 @@ ar_art_related(Assembly *as, const char *s, size_t n, const ArDate *d)
 
 	memset(&r, 0, sizeof(r));
 	TRY(ar_art_value(as, s, n, true, -1, &r.title, &ok));
-	if (!ok)
+	if (!ok || repeated_item(as->art, r.title))
 		return AR_OK;
 	if (d != NULL)
 	{

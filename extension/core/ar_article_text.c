@@ -259,6 +259,26 @@ closing_slash(const unsigned char *t, size_t n)
 	return false;
 }
 
+/*
+ * Whether t[0..n) ends with a character reference left by a scraper
+ * ("&quot;", "&#39;"): its ';' is part of it, not a separator.
+ */
+static bool
+closing_entity(const unsigned char *t, size_t n)
+{
+	size_t		i = n - 1,
+				k = 0;
+
+	if (n < 4 || t[n - 1] != ';')
+		return false;
+	while (i > 0 && k < 8 && (((t[i - 1] | 0x20) >= 'a' && (t[i - 1] | 0x20) <= 'z') ||
+							  (t[i - 1] >= '0' && t[i - 1] <= '9')))
+		i--, k++;
+	if (i > 0 && t[i - 1] == '#')
+		i--;
+	return k >= 2 && i > 0 && t[i - 1] == '&';
+}
+
 /* Trim separators, bullets and a trailing comma from both ends of a span; with quotes, a wrapping pair of guillemets. */
 void
 ar_art_trim(const ArArticle *art, ArSpan *sp, bool quotes)
@@ -273,7 +293,7 @@ ar_art_trim(const ArArticle *art, ArSpan *sp, bool quotes)
 			sp->off++, sp->len--, changed = true;
 		while (sp->len > 0 && t[sp->off + sp->len - 1] != 0 &&
 			   strchr(" :|-/,;*", t[sp->off + sp->len - 1]) != NULL &&
-			   !closing_slash(t + sp->off, sp->len))
+			   !closing_slash(t + sp->off, sp->len) && !closing_entity(t + sp->off, sp->len))
 			sp->len--, changed = true;
 		if (sp->len >= 3 && dash_or_bullet(t + sp->off))
 			sp->off += 3, sp->len -= 3, changed = true;

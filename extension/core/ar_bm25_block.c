@@ -23,8 +23,8 @@ may_reach(double bound, double theta)
 
 /* ---- the block codec ---- */
 
-static size_t
-put_varint(uint8_t *out, uint64_t v)
+size_t
+ar_bmw_put_varint(uint8_t *out, uint64_t v)
 {
 	size_t		n = 0;
 
@@ -37,9 +37,8 @@ put_varint(uint8_t *out, uint64_t v)
 	return n;
 }
 
-/* A varint at *in before end into *v; false if truncated or too long. */
-static bool
-get_varint(const uint8_t **in, const uint8_t *end, uint64_t *v)
+bool
+ar_bmw_get_varint(const uint8_t **in, const uint8_t *end, uint64_t *v)
 {
 	uint64_t	r = 0;
 
@@ -57,6 +56,12 @@ get_varint(const uint8_t **in, const uint8_t *end, uint64_t *v)
 	return false;
 }
 
+/*
+ * Per posting one varint of (key distance << 1 | tf == 1), then tf itself
+ * only when it is not 1: most postings of a news index have tf 1, and the
+ * distances between dense document numbers of a common term are small, so a
+ * posting usually takes one byte.
+ */
 size_t
 ar_bmw_encode(const ArBmwPosting *p, uint32_t n, uint64_t base, uint8_t *out)
 {
@@ -65,9 +70,9 @@ ar_bmw_encode(const ArBmwPosting *p, uint32_t n, uint64_t base, uint8_t *out)
 
 	for (uint32_t i = 0; i < n; i++)
 	{
-		len += put_varint(out + len, p[i].key - prev);
-		len += put_varint(out + len, p[i].tf);
-		len += put_varint(out + len, p[i].len);
+		len += ar_bmw_put_varint(out + len, ((p[i].key - prev) << 1) | (p[i].tf == 1));
+		if (p[i].tf != 1)
+			len += ar_bmw_put_varint(out + len, p[i].tf);
 		prev = p[i].key;
 	}
 	return len;
@@ -81,19 +86,20 @@ ar_bmw_decode(const uint8_t *in, size_t len, uint64_t base, uint32_t n, ArBmwPos
 
 	for (uint32_t i = 0; i < n; i++)
 	{
-		uint64_t	delta,
-					tf,
-					dlen;
+		uint64_t	v,
+					delta,
+					tf = 1;
 
-		if (!get_varint(&in, end, &delta) || !get_varint(&in, end, &tf) ||
-			!get_varint(&in, end, &dlen))
+		if (!ar_bmw_get_varint(&in, end, &v))
 			return false;
-		if ((i > 0) != (delta > 0) || delta > UINT64_MAX - prev || tf > UINT32_MAX ||
-			dlen > UINT32_MAX)
+		delta = v >> 1;
+		if (!(v & 1) && (!ar_bmw_get_varint(&in, end, &tf) || tf == 1 || tf == 0))
+			return false;
+		if ((i > 0) != (delta > 0) || delta > UINT64_MAX - prev || tf > UINT32_MAX)
 			return false;
 		out[i].key = prev + delta;
 		out[i].tf = (uint32_t) tf;
-		out[i].len = (uint32_t) dlen;
+		out[i].len = 0;
 		prev = out[i].key;
 	}
 	return in == end;
@@ -327,16 +333,24 @@ score_pivot(ArBmwTerm **order, int last, double *tf, const double *idf, int nq,
 			ArBmwStats *stats)
 {
 	uint64_t	d = cur(order[0]);
+	uint64_t	rank_key = d;
 	uint32_t	len = order[0]->buf[order[0]->pos].len;
 	double		score;
 
+	if (order[0]->doc)
+	{
+		ArStatus	st = order[0]->doc(order[0]->arg, d, &rank_key, &len);
+
+		if (st != AR_OK)
+			return st;
+	}
 	for (int i = 0; i <= last; i++)
 		tf[order[i]->qpos] = order[i]->buf[order[i]->pos].tf;
 	score = ar_bm25_score(tf, idf, nq, len, corpus, p);
 	for (int i = 0; i <= last; i++)
 		tf[order[i]->qpos] = 0;
 	stats->docs_scored++;
-	ar_bmw_offer(top, score, d, len);
+	ar_bmw_offer(top, score, rank_key, len);
 	for (int i = 0; i <= last; i++)
 	{
 		ArStatus	st = next(order[i], stats);
@@ -413,6 +427,75 @@ term_to_advance(ArBmwTerm **order, int last, uint64_t d)
 	return best;
 }
 
+/* Load block b of a lone term, score every posting of it and offer it. */
+static ArStatus
+score_block(ArBmwTerm *t, uint32_t b, double *tf, const double *idf, int nq,
+			const ArBm25Corpus *corpus, const ArBm25Params *p, ArBmwTopK *top,
+			ArBmwStats *stats)
+{
+	ArStatus	st = t->load(t->arg, &t->skip[b], t->buf);
+
+	if (st != AR_OK)
+		return st;
+	stats->blocks_loaded++;
+	for (uint32_t i = 0; i < t->skip[b].count; i++)
+	{
+		uint64_t	key = t->buf[i].key;
+		uint32_t	len = t->buf[i].len;
+		double		score;
+
+		if (t->doc && (st = t->doc(t->arg, t->buf[i].key, &key, &len)) != AR_OK)
+			return st;
+		tf[t->qpos] = t->buf[i].tf;
+		score = ar_bm25_score(tf, idf, nq, len, corpus, p);
+		tf[t->qpos] = 0;
+		stats->docs_scored++;
+		ar_bmw_offer(top, score, key, len);
+	}
+	return AR_OK;
+}
+
+/*
+ * One term: its blocks in bands of falling bound (each band from the top
+ * bound down by a fifth), so the best blocks are scored first, the k-th
+ * score rises at once, and the search stops at the first band whose top
+ * cannot reach it.  In document order a lone term would score nearly every
+ * block: its block bounds all exceed a threshold that rises slowly.  No
+ * memory is needed beyond the term's (a pass over the bounds per band).
+ */
+static ArStatus
+search_one(ArBmwTerm *t, double *tf, const double *idf, int nq, const ArBm25Corpus *corpus,
+		   const ArBm25Params *p, ArBmwTopK *top, ArBmwStats *stats,
+		   bool (*interrupt) (void *), void *interrupt_arg)
+{
+	double		high = HUGE_VAL;
+	double		low = t->ub * 0.8;
+
+	for (int band = 0; may_reach(high, threshold(top)); band++)
+	{
+		/* from the 30th band (0.8^30 ~ 0.1% of the top) on, everything left */
+		if (band >= 30 || low <= 0)
+			low = -HUGE_VAL;
+		for (uint32_t b = 0; b < t->nblocks; b++)
+		{
+			ArStatus	st;
+
+			if (t->block_ub[b] >= high || t->block_ub[b] < low ||
+				!may_reach(t->block_ub[b], threshold(top)))
+				continue;
+			if (interrupt != NULL && interrupt(interrupt_arg))
+				return AR_EINTR;
+			if ((st = score_block(t, b, tf, idf, nq, corpus, p, top, stats)) != AR_OK)
+				return st;
+		}
+		if (low == -HUGE_VAL)
+			break;
+		high = low;
+		low *= 0.8;
+	}
+	return AR_OK;
+}
+
 ArStatus
 ar_bmw_search(ArBmwTerm *terms, int nterms, double *tf, const double *idf, int nq,
 			  const ArBm25Corpus *corpus, const ArBm25Params *p, ArBmwTopK *top,
@@ -426,6 +509,8 @@ ar_bmw_search(ArBmwTerm *terms, int nterms, double *tf, const double *idf, int n
 		return AR_ETOOBIG;
 	if ((st = start_terms(terms, nterms, idf, corpus, p, stats)) != AR_OK)
 		return st;
+	if (nterms == 1)
+		return search_one(&terms[0], tf, idf, nq, corpus, p, top, stats, interrupt, interrupt_arg);
 	for (int i = 0; i < nterms; i++)
 		order[i] = &terms[i];
 	sort_terms(order, nterms);

@@ -50,28 +50,46 @@ typedef struct ArBmwSkip
 	uint32_t	where_page;		/* where the caller stored the block */
 	uint32_t	where_off;
 	uint32_t	where_len;		/* bytes of the encoded block */
+	uint64_t	where_first;	/* the caller's first and last keys as encoded in the */
+	uint64_t	where_last;		/* block (first/last may be mapped to other keys) */
 } ArBmwSkip;
 
 /*
- * A block on disk: per posting, varints of the key's distance from the
- * previous key (the first from skip->first, so 0), tf and length; about 4
- * bytes a posting instead of 16.  AR_BMW_MAX_ENCODED bounds a block.
+ * A block on disk: per posting, a varint of the key's distance from the
+ * previous key (the first from base, so 0) shifted left by one with the low
+ * bit set when tf is 1, then tf as a varint when it is not 1.  Document
+ * lengths are not in blocks: the caller keeps them once per document and
+ * fills ArBmwPosting.len when it loads a block.  Keys must stay below 2^63.
+ * AR_BMW_MAX_ENCODED bounds a block.
  */
-#define AR_BMW_MAX_ENCODED (AR_BMW_BLOCK * (10 + 5 + 5))
+#define AR_BMW_MAX_ENCODED (AR_BMW_BLOCK * (10 + 5))
 
-/* Encode n postings (keys ascending, first == base) into out; the size. */
+/* LEB128 varints, shared with the callers' varint records: at most 10 bytes. */
+extern size_t ar_bmw_put_varint(uint8_t *out, uint64_t v);
+/* A varint at *in before end into *v, advancing *in; false if truncated or too long. */
+extern bool ar_bmw_get_varint(const uint8_t **in, const uint8_t *end, uint64_t *v);
+
+/* Encode n postings (keys ascending, first == base, tf >= 1) into out; the size. */
 extern size_t ar_bmw_encode(const ArBmwPosting *p, uint32_t n, uint64_t base, uint8_t *out);
 
 /*
- * Decode n postings from len bytes; false if the bytes do not hold exactly
- * n postings with ascending keys, the first equal to base (never reads past
- * in + len).
+ * Decode n postings from len bytes (len set to 0); false if the bytes do not
+ * hold exactly n postings with ascending keys, the first equal to base, and
+ * tf >= 1 (never reads past in + len).
  */
 extern bool ar_bmw_decode(const uint8_t *in, size_t len, uint64_t base, uint32_t n,
 						  ArBmwPosting *out);
 
 /* Fill out[0 .. skip->count) with the postings of a block; AR_OK or an error. */
 typedef ArStatus (*ArBmwLoadFn) (void *arg, const ArBmwSkip *skip, ArBmwPosting *out);
+
+/*
+ * Map the key of a document about to be scored to its ranking key (ties
+ * and the cursor of ArBmwTopK) and its length; AR_OK or an error.  With it,
+ * postings and skip entries may use the caller's own document numbers (say
+ * dense ordinals) and leave len unset: only scored documents are looked up.
+ */
+typedef ArStatus (*ArBmwDocFn) (void *arg, uint64_t key, uint64_t *rank_key, uint32_t *len);
 
 /* One query term with postings.  The caller fills the first block of fields. */
 typedef struct ArBmwTerm
@@ -81,6 +99,7 @@ typedef struct ArBmwTerm
 	uint32_t	nblocks;
 	ArBmwLoadFn load;
 	void	   *arg;
+	ArBmwDocFn	doc;			/* NULL: the posting's key and len are used */
 	/* set by ar_bmw_search */
 	double		ub;				/* bound of the whole term */
 	double	   *block_ub;		/* nblocks bounds (caller's memory, see below) */

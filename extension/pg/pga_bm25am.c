@@ -301,6 +301,7 @@ index_score(FunctionCallInfo fcinfo)
 	{
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 		Relation	index;
+		uint32		stamp;
 
 		if (c == NULL)
 		{
@@ -310,9 +311,9 @@ index_score(FunctionCallInfo fcinfo)
 		}
 		c->index = InvalidOid;
 		index = bm25_open_index(indexoid);
-		LockPage(index, BM25AM_SCAN_LOCK, ShareLock);
+		stamp = bm25_scan_lock(index);
 		c->prep = bm25_prepare(index, query, false);
-		UnlockPage(index, BM25AM_SCAN_LOCK, ShareLock);
+		bm25_scan_unlock(index, stamp);
 		index_close(index, AccessShareLock);
 		c->qbytes = palloc(VARSIZE(query));
 		memcpy(c->qbytes, query, VARSIZE(query));

@@ -7,11 +7,15 @@
  *
  *	dir		the first lexeme of every dict page, for a two-level lookup
  *	dict	one entry per lexeme, in lexeme order: df and where its skip
- *			entries start
- *	skip	per lexeme, one ArBmwSkip per block of postings (key range,
- *			max tf, min length, where the block is)
- *	post	the blocks: up to AR_BMW_BLOCK postings (heap TID, tf, length)
- *	docs	every document of the main structure: heap TID, length, NULL flag
+ *			entries start or, for a term of one block, the block itself
+ *	skip	per lexeme of two blocks or more, its skip entries as varints
+ *			(ordinal range, count, max tf, min length, where the block is)
+ *	post	the blocks: up to AR_BMW_BLOCK postings (document ordinal, tf)
+ *	docs	every document of the main structure in TID order, so the
+ *			ordinal of a document is its position: heap TID, length, NULL
+ *			flag; BM25_DOCS_PER_PAGE records a page
+ *	docdir	the block numbers of the docs pages, in order, so a scan finds
+ *			the record of an ordinal in one page read
  *	pending	documents inserted since the last merge (GIN's fast update):
  *			scanned exhaustively by every search, merged into a new main
  *			structure by VACUUM or past pending_limit
@@ -35,12 +39,17 @@
 #include "pga_compat.h"
 
 #define BM25AM_MAGIC		0xB25A
-#define BM25AM_VERSION		2
+#define BM25AM_VERSION		3
 #define BM25AM_METAPAGE		0
 
-/* heavyweight lock tags (LockPage on the index; no real pages behind them) */
-#define BM25AM_MERGE_LOCK	0	/* one merge at a time */
-#define BM25AM_SCAN_LOCK	1	/* held in share by scans; recycling needs it alone */
+/*
+ * Heavyweight lock tags (LockPage on the index; no real pages behind them):
+ * one merge at a time; a scan holds the tag of the main structure it reads
+ * (its stamp) in share, so retired pages are recycled once no scan of an
+ * older main structure is open, whatever the scans of the current one do.
+ */
+#define BM25AM_MERGE_LOCK	0
+#define BM25AM_SCAN_TAG(stamp) ((BlockNumber) (2 + (uint32) (stamp)))
 
 /* page kinds */
 #define BM25K_META		1
@@ -50,6 +59,8 @@
 #define BM25K_POST		5
 #define BM25K_DOCS		6
 #define BM25K_PENDING	7
+#define BM25K_DOCDIR	8
+#define BM25K_NKINDS	9
 
 #define BM25F_DELETED	0x0001	/* retired by a merge, recyclable */
 
@@ -58,7 +69,8 @@ typedef struct Bm25PageOpaque
 	BlockNumber next;			/* next page of the stream */
 	uint16		kind;
 	uint16		flags;
-	uint16		unused;
+	uint16		stamp;			/* main structure pages: the low bits of the
+								 * generation of the merge that wrote them */
 	uint16		magic;
 } Bm25PageOpaque;
 
@@ -72,6 +84,8 @@ typedef struct Bm25Main
 	BlockNumber skip;
 	BlockNumber post;
 	BlockNumber docs;
+	BlockNumber docdir;
+	uint32		stamp;			/* generation of the merge that wrote it */
 	uint32		ndir;			/* entries in the dir stream */
 	int64		ndocs;			/* documents, dead ones included until a merge */
 	int64		total_len;
@@ -86,13 +100,14 @@ typedef struct Bm25Meta
 	double		k1;
 	double		b;
 	Oid			config;			/* of the indexed column, InvalidOid if unknown */
-	uint32		generation;		/* merges so far */
+	uint32		generation;		/* merges started so far (the build is 1) */
 	Bm25Main	main;
 	BlockNumber sealed;			/* pending pages a merge is consuming */
 	BlockNumber pend_head;
 	BlockNumber pend_tail;
 	uint32		pend_pages;
 	int64		pend_docs;
+	uint32		scan_floor;		/* no scan of a main stamped below is open */
 } Bm25Meta;
 
 #define Bm25PageMeta(page) ((Bm25Meta *) PageGetContents(page))
@@ -105,14 +120,21 @@ typedef struct Bm25DirEntry
 	char		lex[FLEXIBLE_ARRAY_MEMBER];
 } Bm25DirEntry;
 
+/*
+ * A dict entry as read (on disk: uint16 size, uint16 lexlen, the lexeme,
+ * then varints df, nblocks and either the skip position or, for a term of
+ * one block, its skip fields and encoded postings: see pga_bm25am_build.c).
+ */
 typedef struct Bm25DictEntry
 {
-	uint32		df;
+	int64		df;
 	uint32		nblocks;
-	BlockNumber skip_page;
+	BlockNumber skip_page;		/* InvalidBlockNumber: the block is inline */
 	uint16		skip_off;
 	uint16		lexlen;
-	char		lex[FLEXIBLE_ARRAY_MEMBER];
+	const char *lex;
+	ArBmwSkip	inl;			/* the inline block's entry (ordinals) */
+	const uint8 *inl_data;		/* and its bytes, inl.where_len of them */
 } Bm25DictEntry;
 
 typedef struct Bm25Posting		/* also a docs record: tf holds flags there */
@@ -138,6 +160,10 @@ typedef struct Bm25PendHeader
 } Bm25PendHeader;
 
 #define BM25_MAX_LEXLEN 2047	/* MAXSTRLEN of tsvector lexemes */
+
+/* docs records a page: every docs page but the last is full */
+#define BM25_DOCS_PER_PAGE \
+	((BLCKSZ - MAXALIGN(SizeOfPageHeaderData) - MAXALIGN(sizeof(Bm25PageOpaque))) / sizeof(Bm25Posting))
 
 typedef struct Bm25Options
 {
@@ -169,6 +195,7 @@ typedef struct Bm25Writer
 	Buffer		buf;
 	Page		page;			/* local image */
 	int64		npages;
+	uint16		stamp;			/* written into every page */
 } Bm25Writer;
 
 extern void bm25_init_page(Page page, uint16 kind);
@@ -177,11 +204,14 @@ extern const char *bm25_record(Relation index, Page page, BlockNumber blkno, Siz
 extern pga_noreturn void bm25_corrupt(Relation index, BlockNumber blkno, const char *what);
 extern Buffer bm25_new_buffer(Relation index, uint16 kind);
 extern Buffer bm25_read_meta(Relation index, int mode, Bm25Meta *copy);
-extern void bm25_writer_begin(Bm25Writer *w, Relation index, uint16 kind);
+extern void bm25_writer_begin(Bm25Writer *w, Relation index, uint16 kind, uint32 stamp);
 extern char *bm25_writer_reserve(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off);
+extern char *bm25_writer_pack(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off);
 extern BlockNumber bm25_writer_end(Bm25Writer *w);
 extern void bm25_retire_chain(Relation index, BlockNumber head, uint16 kind, List **retired);
 extern void bm25_recycle(Relation index, List *retired);
+extern uint32 bm25_scan_lock(Relation index);
+extern void bm25_scan_unlock(Relation index, uint32 stamp);
 extern int	bm25_local_scans;	/* scans of this backend open (pga_bm25am_page.c) */
 extern bool bm25_scans_open(Relation index);
 
@@ -199,13 +229,31 @@ extern Bm25Options *bm25_options(Relation index);
 /* pga_bm25am_read.c: reading the main structure and the pending list */
 typedef struct Bm25Term
 {
-	char	   *lex;
-	int			lexlen;
 	int64		df;
 	uint32		nblocks;
-	BlockNumber skip_page;		/* where the skip entries start */
+	BlockNumber skip_page;		/* where the skip entries start, or Invalid */
 	uint16		skip_off;
+	ArBmwSkip	inl;			/* a term of one block: its entry (ordinals) */
+	uint8	   *inl_data;		/* and its bytes (palloc'd) */
 } Bm25Term;
+
+/*
+ * From document ordinals to heap TIDs and lengths.  Scans read the docs
+ * page of an ordinal through the docdir and keep a copy of the last one
+ * (Block-Max WAND scores documents in ascending order, so consecutive
+ * lookups mostly hit it); a merge or a check, which read every posting,
+ * load the whole table.
+ */
+typedef struct Bm25DocMap
+{
+	Relation	index;
+	int64		ndocs;
+	BlockNumber *pages;			/* docs pages, in ordinal order */
+	uint32		npages;
+	int64		cur;			/* index in pages of the copy, -1 if none */
+	Bm25Posting *copy;			/* the records of that page */
+	Bm25Posting *all;			/* the whole table, or NULL */
+} Bm25DocMap;
 
 typedef void (*Bm25PendingFn) (void *arg, const Bm25PendHeader *h, const char *lexemes,
 							   const char *end);
@@ -213,8 +261,13 @@ typedef void (*Bm25PendingFn) (void *arg, const Bm25PendHeader *h, const char *l
 extern char **bm25_read_dir(Relation index, const Bm25Main *m, BlockNumber **pages);
 extern bool bm25_lookup(Relation index, const Bm25Main *m, char **dir, BlockNumber *pages,
 						const char *lex, int lexlen, Bm25Term *term);
-extern ArBmwSkip *bm25_read_skips(Relation index, BlockNumber page, uint16 off, uint32 n);
-extern void bm25_read_block(Relation index, const ArBmwSkip *skip, ArBmwPosting *out);
+extern ArBmwSkip *bm25_read_skips(Relation index, BlockNumber page, uint16 off, uint32 n,
+								  int64 ndocs);
+extern ArBmwSkip *bm25_term_skips(Relation index, const Bm25Term *t, int64 ndocs);
+extern void bm25_read_block(Relation index, const ArBmwSkip *skip, const uint8 *inl,
+							Bm25DocMap *map, ArBmwPosting *out);
+extern void bm25_docmap_open(Bm25DocMap *map, Relation index, const Bm25Main *m, bool whole);
+extern void bm25_docmap_resolve(Bm25DocMap *map, ArBmwPosting *p, uint32 n);
 extern void bm25_walk_pending(Relation index, BlockNumber head, Bm25PendingFn fn, void *arg);
 extern const char *bm25_pending_lexeme(Relation index, const char *p, const char *end,
 									   int *tf, int *lexlen, const char **next);

@@ -108,11 +108,29 @@ compare_docs(Bm25Docs *want, Bm25Docs *have, Tally *t)
 	}
 }
 
+/*
+ * The table of an index the current user may inspect (the table's owner),
+ * for arabic_bm25_index_check and arabic_bm25_index_stats.
+ */
+Oid
+bm25_owned_table(Oid indexoid)
+{
+	Oid			heapoid = IndexGetRelation(indexoid, true);
+
+	if (!OidIsValid(heapoid))
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is not an index", get_rel_name(indexoid) ? get_rel_name(indexoid) : "?")));
+	if (!pga_class_ownercheck(heapoid, GetUserId()))
+		aclcheck_error(ACLCHECK_NOT_OWNER, OBJECT_TABLE, get_rel_name(heapoid));
+	return heapoid;
+}
+
 Datum
 arabic_bm25_index_check(PG_FUNCTION_ARGS)
 {
 	Oid			indexoid = PG_GETARG_OID(0);
-	Oid			heapoid = IndexGetRelation(indexoid, true);
+	Oid			heapoid = bm25_owned_table(indexoid);
 	Relation	heap,
 				index;
 	Tuplesortstate *want = bm25_sorter_begin();
@@ -125,12 +143,6 @@ arabic_bm25_index_check(PG_FUNCTION_ARGS)
 	Datum		values[4];
 	bool		nulls[4] = {false, false, false, false};
 
-	if (!OidIsValid(heapoid))
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("\"%s\" is not an index", get_rel_name(indexoid) ? get_rel_name(indexoid) : "?")));
-	if (!pga_class_ownercheck(heapoid, GetUserId()))
-		aclcheck_error(ACLCHECK_NOT_OWNER, OBJECT_TABLE, get_rel_name(heapoid));
 	heap = table_open(heapoid, ShareLock);
 	index = bm25_open_index(indexoid);
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)

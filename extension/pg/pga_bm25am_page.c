@@ -41,7 +41,7 @@ bm25_init_page(Page page, uint16 kind)
 	o->next = InvalidBlockNumber;
 	o->kind = kind;
 	o->flags = 0;
-	o->unused = 0;
+	o->stamp = 0;
 	o->magic = BM25AM_MAGIC;
 }
 
@@ -157,7 +157,7 @@ bm25_new_buffer(Relation index, uint16 kind)
  * stay serviceable).
  */
 void
-bm25_writer_begin(Bm25Writer *w, Relation index, uint16 kind)
+bm25_writer_begin(Bm25Writer *w, Relation index, uint16 kind, uint32 stamp)
 {
 	Buffer		buf = bm25_new_buffer(index, kind);
 
@@ -167,6 +167,7 @@ bm25_writer_begin(Bm25Writer *w, Relation index, uint16 kind)
 	UnlockReleaseBuffer(buf);
 	w->page = palloc(BLCKSZ);
 	w->npages = 1;
+	w->stamp = (uint16) stamp;
 	bm25_init_page(w->page, kind);
 }
 
@@ -178,6 +179,7 @@ writer_flush(Bm25Writer *w, BlockNumber next)
 	Page		page;
 
 	Bm25Opaque(w->page)->next = next;
+	Bm25Opaque(w->page)->stamp = w->stamp;
 	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
 	state = GenericXLogStart(w->index);
 	page = GenericXLogRegisterBuffer(state, buf, GENERIC_XLOG_FULL_IMAGE);
@@ -186,12 +188,11 @@ writer_flush(Bm25Writer *w, BlockNumber next)
 	UnlockReleaseBuffer(buf);
 }
 
-/* Room for a record of len bytes, on a new page if this one is full. */
-char *
-bm25_writer_reserve(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off)
+/* Room for a record of need bytes, on a new page if this one is full. */
+static char *
+writer_room(Bm25Writer *w, Size len, Size need, BlockNumber *blkno, uint16 *off)
 {
 	PageHeader	ph = (PageHeader) w->page;
-	Size		need = INTALIGN(len);
 	char	   *at;
 
 	if (need > ph->pd_special - MAXALIGN(SizeOfPageHeaderData))
@@ -216,6 +217,23 @@ bm25_writer_reserve(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off)
 	*off = ph->pd_lower;
 	ph->pd_lower += need;
 	return at;
+}
+
+/* Room for a 4-aligned record of len bytes (records read in place as structs). */
+char *
+bm25_writer_reserve(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off)
+{
+	return writer_room(w, len, INTALIGN(len), blkno, off);
+}
+
+/*
+ * Room for a byte record, unaligned (varint records, read with memcpy): no
+ * padding between the many small records of the dict, skip and post streams.
+ */
+char *
+bm25_writer_pack(Bm25Writer *w, Size len, BlockNumber *blkno, uint16 *off)
+{
+	return writer_room(w, len, len, blkno, off);
 }
 
 BlockNumber
@@ -272,21 +290,82 @@ bm25_scans_open(Relation index)
 }
 
 /*
- * Give retired pages to the free space map, but only when no scan holds the
- * scan lock: a scan reads the metapage after taking it, so once we get it
- * alone no one can still follow a link into the retired pages.  Never waits.
+ * Take the scan tag of the current main structure in share and return its
+ * stamp.  The metapage is read again once the tag is held: if a merge
+ * switched meanwhile, the scan takes the new one's tag instead, so it never
+ * reads a main structure older than the tag it holds.
+ */
+uint32
+bm25_scan_lock(Relation index)
+{
+	for (;;)
+	{
+		Bm25Meta	m;
+		uint32		stamp;
+
+		(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
+		stamp = m.main.stamp;
+		LockPage(index, BM25AM_SCAN_TAG(stamp), ShareLock);
+		(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
+		if (m.main.stamp == stamp)
+			return stamp;
+		UnlockPage(index, BM25AM_SCAN_TAG(stamp), ShareLock);
+	}
+}
+
+void
+bm25_scan_unlock(Relation index, uint32 stamp)
+{
+	UnlockPage(index, BM25AM_SCAN_TAG(stamp), ShareLock);
+}
+
+/*
+ * Is no scan of a main structure older than the current one open?  Every
+ * page retired so far was retired when a newer main structure was switched
+ * in, so only such scans can still read one.  Each older tag is taken
+ * alone, conditionally (never waits), and let go at once: a scan that takes
+ * one later finds a newer main structure in the metapage and moves on.  The
+ * metapage remembers how far this held (scan_floor), so the tags below it
+ * are not tried again.
+ */
+static bool
+no_older_scans(Relation index)
+{
+	Bm25Meta	m;
+	Buffer		buf;
+	GenericXLogState *xs;
+
+	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
+	for (uint32 s = m.scan_floor; s < m.main.stamp; s++)
+	{
+		if (!ConditionalLockPage(index, BM25AM_SCAN_TAG(s), ExclusiveLock))
+			return false;
+		UnlockPage(index, BM25AM_SCAN_TAG(s), ExclusiveLock);
+	}
+	if (m.scan_floor < m.main.stamp)
+	{
+		buf = bm25_read_meta(index, BUFFER_LOCK_EXCLUSIVE, &m);
+		xs = GenericXLogStart(index);
+		Bm25PageMeta(GenericXLogRegisterBuffer(xs, buf, 0))->scan_floor = m.main.stamp;
+		GenericXLogFinish(xs);
+		UnlockReleaseBuffer(buf);
+	}
+	return true;
+}
+
+/*
+ * Give retired pages to the free space map once no scan can follow a link
+ * into them (no_older_scans; scans of this backend are not seen by the lock
+ * manager, so any of them defers recycling).  Never waits.
  */
 void
 bm25_recycle(Relation index, List *retired)
 {
 	ListCell   *lc;
 
-	if (retired == NIL || bm25_scans_open(index))
-		return;
-	if (!ConditionalLockPage(index, BM25AM_SCAN_LOCK, ExclusiveLock))
+	if (retired == NIL || bm25_scans_open(index) || !no_older_scans(index))
 		return;
 	foreach(lc, retired)
 		RecordFreeIndexPage(index, (BlockNumber) lfirst_int(lc));
-	UnlockPage(index, BM25AM_SCAN_LOCK, ExclusiveLock);
 	IndexFreeSpaceMapVacuum(index);
 }

@@ -59,6 +59,27 @@ pending_fragment(void *arg, const Bm25PendHeader *h, const char *p, const char *
 }
 
 /*
+ * Load a block of the term-th term found: keys stay document ordinals and
+ * lengths unset; bm25_prep_doc maps the documents Block-Max WAND scores.
+ */
+void
+bm25_prep_load(Bm25Prep *q, int term, const ArBmwSkip *skip, ArBmwPosting *out)
+{
+	bm25_read_block(q->index, skip, q->inl[term], NULL, out);
+}
+
+/* The heap TID (as a key) and length of a document ordinal. */
+void
+bm25_prep_doc(Bm25Prep *q, uint64 ord, uint64 *key, uint32 *len)
+{
+	ArBmwPosting p = {ord, 0, 1};
+
+	bm25_docmap_resolve(&q->map, &p, 1);
+	*key = p.key;
+	*len = p.len;
+}
+
+/*
  * Prepare a query: terms, statistics, pending documents and, when skips is
  * true, the skip entries of every term for a Block-Max WAND search.  The
  * caller holds the scan lock in share (pages read stay valid).
@@ -83,7 +104,10 @@ bm25_prepare(Relation index, TSQuery query, bool skips)
 	q->idf = palloc0(sizeof(double) * (q->nq + 1));
 	q->tf = palloc0(sizeof(double) * (q->nq + 1));
 	q->terms = palloc0(sizeof(ArBmwTerm) * (q->nq + 1));
+	q->inl = palloc0(sizeof(uint8 *) * (q->nq + 1));
 	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &q->meta);
+	if (skips)
+		bm25_docmap_open(&q->map, index, &q->meta.main, false);
 	if (q->nq > 0 && q->meta.main.ndir > 0)
 		dir = bm25_read_dir(index, &q->meta.main, &pages);
 	for (int i = 0; i < q->nq; i++)
@@ -96,11 +120,12 @@ bm25_prepare(Relation index, TSQuery query, bool skips)
 		q->df[i] = t.df;
 		if (skips)
 		{
-			ArBmwTerm  *bt = &q->terms[q->nterms++];
+			ArBmwTerm  *bt = &q->terms[q->nterms];
 
+			q->inl[q->nterms++] = t.inl_data;
 			bt->qpos = i;
 			bt->nblocks = t.nblocks;
-			bt->skip = bm25_read_skips(index, t.skip_page, t.skip_off, t.nblocks);
+			bt->skip = bm25_term_skips(index, &t, q->meta.main.ndocs);
 			bt->block_ub = palloc_extended(sizeof(double) * t.nblocks, MCXT_ALLOC_HUGE);
 		}
 	}

@@ -31,6 +31,8 @@ typedef struct Bm25Prep
 	double	   *tf;				/* scratch */
 	int			nterms;			/* terms found in the main structure */
 	ArBmwTerm  *terms;
+	uint8	  **inl;			/* per term: its inline block's bytes, or NULL */
+	Bm25DocMap	map;			/* ordinals to TIDs and lengths (with skips) */
 	Bm25PendDoc *pend;			/* pending documents, in list order */
 	int64		npend;
 	int64		maxpend;
@@ -39,8 +41,11 @@ typedef struct Bm25Prep
 } Bm25Prep;
 
 extern Relation bm25_open_index(Oid indexoid);
+extern Oid	bm25_owned_table(Oid indexoid);
 extern void bm25_decode_query(Datum composite, Oid *indexoid, TSQuery *query);
 extern Bm25Prep *bm25_prepare(Relation index, TSQuery query, bool skips);
+extern void bm25_prep_load(Bm25Prep *q, int term, const ArBmwSkip *skip, ArBmwPosting *out);
+extern void bm25_prep_doc(Bm25Prep *q, uint64 ord, uint64 *key, uint32 *len);
 extern double bm25_prep_score(Bm25Prep *q, TSVector tsv, ArPosSet *positions);
 extern double bm25_pend_score(const Bm25Prep *q, const Bm25PendDoc *d);
 

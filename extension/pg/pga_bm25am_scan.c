@@ -44,6 +44,7 @@ typedef struct Bm25ScanState
 	MemoryContext cxt;			/* reset by every rescan */
 	MemoryContextCallback unlock;
 	bool		locked;
+	uint32		stamp;			/* of the scan tag held while locked */
 	Phase		phase;
 	TSQuery		query;			/* NULL: a NULL query, every distance is NULL */
 	Bm25Prep   *prep;
@@ -55,7 +56,14 @@ typedef struct Bm25ScanState
 	int64		ndocs;
 	int64		dpos;
 	Relation	index;
+	struct TermLoad *loads;		/* per term found: the load callback's argument */
 } Bm25ScanState;
+
+typedef struct TermLoad
+{
+	Bm25Prep   *prep;
+	int			term;
+} TermLoad;
 
 /*
  * The scan lock is released by endscan and rescan; on an error, the abort
@@ -79,7 +87,7 @@ scan_unlock(Bm25ScanState *so)
 {
 	if (so->locked)
 	{
-		UnlockPage(so->index, BM25AM_SCAN_LOCK, ShareLock);
+		bm25_scan_unlock(so->index, so->stamp);
 		bm25_local_scans--;
 		so->locked = false;
 	}
@@ -141,8 +149,19 @@ interrupt_check(void *arg)
 static ArStatus
 load_block(void *arg, const ArBmwSkip *skip, ArBmwPosting *out)
 {
+	TermLoad   *t = arg;
+
 	/* raises ERRCODE_INDEX_CORRUPTED on a bad block; the core holds nothing to free */
-	bm25_read_block((Relation) arg, skip, out);
+	bm25_prep_load(t->prep, t->term, skip, out);
+	return AR_OK;
+}
+
+static ArStatus
+map_doc(void *arg, uint64_t ord, uint64_t *key, uint32_t *len)
+{
+	TermLoad   *t = arg;
+
+	bm25_prep_doc(t->prep, ord, key, len);
 	return AR_OK;
 }
 
@@ -153,7 +172,7 @@ scan_start(IndexScanDesc scan, Bm25ScanState *so)
 	MemoryContext old = MemoryContextSwitchTo(so->cxt);
 	HASHCTL		ctl = {0};
 
-	LockPage(so->index, BM25AM_SCAN_LOCK, ShareLock);
+	so->stamp = bm25_scan_lock(so->index);
 	so->locked = true;
 	bm25_local_scans++;
 	so->unlock.func = scan_forget;
@@ -166,10 +185,14 @@ scan_start(IndexScanDesc scan, Bm25ScanState *so)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("query has %d terms, an arabic_bm25 index scan takes at most %d",
 						so->prep->nterms, AR_BMW_MAX_TERMS)));
+	so->loads = palloc(sizeof(TermLoad) * (so->prep->nterms + 1));
 	for (int i = 0; i < so->prep->nterms; i++)
 	{
+		so->loads[i].prep = so->prep;
+		so->loads[i].term = i;
 		so->prep->terms[i].load = load_block;
-		so->prep->terms[i].arg = so->index;
+		so->prep->terms[i].doc = map_doc;
+		so->prep->terms[i].arg = &so->loads[i];
 	}
 	ctl.keysize = sizeof(uint64);
 	ctl.entrysize = sizeof(uint64);
@@ -218,6 +241,10 @@ next_page(Bm25ScanState *so)
 	if (st != AR_OK)
 		elog(ERROR, "arabic_bm25 search failed: %s", ar_status_message(st));
 	ar_bmw_sort(&so->top);
+	/* what a page of results cost: SET client_min_messages = debug1 to see it */
+	elog(DEBUG1, "arabic_bm25 page of %zu: %llu blocks loaded, %llu documents scored",
+		 so->top.k, (unsigned long long) stats.blocks_loaded,
+		 (unsigned long long) stats.docs_scored);
 	so->pos = 0;
 	MemoryContextSwitchTo(old);
 }

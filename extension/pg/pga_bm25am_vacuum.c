@@ -175,6 +175,7 @@ typedef struct Merge
 	void	   *cbstate;
 	double		removed;
 	ArBmwPosting *buf;
+	Bm25DocMap	map;			/* the old main structure's documents, whole */
 } Merge;
 
 static bool
@@ -192,12 +193,15 @@ static void
 merge_term(void *arg, const Bm25DictEntry *e)
 {
 	Merge	   *ms = arg;
-	ArBmwSkip  *skips = bm25_read_skips(ms->index, e->skip_page, e->skip_off, e->nblocks);
-	uint64		n = 0;
+	Bm25Term	t = {e->df, e->nblocks, e->skip_page, e->skip_off, e->inl, NULL};
+	ArBmwSkip  *skips;
+	int64		n = 0;
 
+	t.inl_data = (uint8 *) e->inl_data;
+	skips = bm25_term_skips(ms->index, &t, ms->map.ndocs);
 	for (uint32 b = 0; b < e->nblocks; b++)
 	{
-		bm25_read_block(ms->index, &skips[b], ms->buf);
+		bm25_read_block(ms->index, &skips[b], e->inl_data, &ms->map, ms->buf);
 		if (b > 0 && skips[b].first <= skips[b - 1].last)
 			bm25_corrupt(ms->index, skips[b].where_page, "posting blocks out of order");
 		n += skips[b].count;
@@ -211,16 +215,31 @@ merge_term(void *arg, const Bm25DictEntry *e)
 	pfree(skips);
 }
 
+/* The old documents still alive into the new document table. */
 static void
-merge_doc(void *arg, const Bm25Posting *d)
+merge_docs(Merge *ms)
 {
-	Merge	   *ms = arg;
-	uint64		key = bm25_key(d->blk, d->off);
+	for (int64 i = 0; i < ms->map.ndocs; i++)
+	{
+		const Bm25Posting *d = &ms->map.all[i];
+		uint64		key = bm25_key(d->blk, d->off);
 
-	if (dead(ms, key))
-		ms->removed++;
-	else
-		bm25_docs_add(&ms->docs, key, d->len, d->tf);
+		if (dead(ms, key))
+			ms->removed++;
+		else
+			bm25_docs_add(&ms->docs, key, d->len, d->tf);
+	}
+}
+
+/* Read the old main structure (dict, blocks, documents) into the sorter. */
+static void
+merge_main(Merge *ms, const Bm25Main *main)
+{
+	bm25_docmap_open(&ms->map, ms->index, main, true);
+	ms->buf = palloc(sizeof(ArBmwPosting) * AR_BMW_BLOCK);
+	bm25_walk_dict(ms->index, main, merge_term, ms);
+	merge_docs(ms);
+	pfree(ms->map.all);
 }
 
 static void
@@ -254,11 +273,7 @@ bm25_collect_index(Relation index, Tuplesortstate *sorter, Bm25Docs *docs)
 	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
 	ms.index = index;
 	ms.sorter = sorter;
-	ms.buf = palloc(sizeof(ArBmwPosting) * AR_BMW_BLOCK);
-	bm25_walk_dict(index, &m.main, merge_term, &ms);
-	bm25_walk_docs(index, m.main.docs, merge_doc, &ms);
-	if (ms.docs.n != m.main.ndocs)
-		bm25_corrupt(index, m.main.docs, "document count differs from the metapage");
+	merge_main(&ms, &m.main);
 	bm25_walk_pending(index, m.sealed, merge_pending, &ms);
 	bm25_walk_pending(index, m.pend_head, merge_pending, &ms);
 	*docs = ms.docs;
@@ -289,6 +304,28 @@ seal_pending(Relation index, Bm25Meta *m, bool *left)
 	return m->sealed;
 }
 
+static void recycle_retired(Relation index, BufferAccessStrategy strategy, BlockNumber *free,
+							BlockNumber *newly);
+
+/*
+ * Count a merge as started, in the WAL before it writes any page: its pages
+ * carry the new generation, which no later merge reuses, so the pages of a
+ * merge a crash cut short differ from those of every main structure after.
+ */
+static uint32
+start_generation(Relation index)
+{
+	Bm25Meta	m;
+	Buffer		buf = bm25_read_meta(index, BUFFER_LOCK_EXCLUSIVE, &m);
+	GenericXLogState *xs = GenericXLogStart(index);
+	Bm25Meta   *pm = Bm25PageMeta(GenericXLogRegisterBuffer(xs, buf, 0));
+	uint32		g = ++pm->generation;
+
+	GenericXLogFinish(xs);
+	UnlockReleaseBuffer(buf);
+	return g;
+}
+
 /*
  * Merge the sealed pending list and drop the documents cb says are dead.
  * The caller holds the merge lock.  Returns true when a pending list was
@@ -304,22 +341,28 @@ bm25_merge(Relation index, IndexBulkDeleteCallback cb, void *cbstate, double *re
 	bool		left;
 	BlockNumber sealed = seal_pending(index, &m, &left);
 	List	   *retired = NIL;
+	BlockNumber free_pages = 0,
+				leaked_pages = 0;
 
 	if (sealed == InvalidBlockNumber && cb == NULL)
 		return false;
 	ms.index = index;
 	ms.cb = cb;
 	ms.cbstate = cbstate;
+	/*
+	 * Pages retired by earlier merges, whose scans have ended since, are
+	 * reused by this one: under steady writes no VACUUM may come between
+	 * merges, and the file would grow by a main structure per merge.
+	 */
+	recycle_retired(index, NULL, &free_pages, &leaked_pages);
 	ms.sorter = bm25_sorter_begin();
-	ms.buf = palloc(sizeof(ArBmwPosting) * AR_BMW_BLOCK);
-	bm25_walk_dict(index, &m.main, merge_term, &ms);
-	bm25_walk_docs(index, m.main.docs, merge_doc, &ms);
+	merge_main(&ms, &m.main);
 	bm25_walk_pending(index, sealed, merge_pending, &ms);
 	tuplesort_performsort(ms.sorter);
-	bm25_out_begin(&out, index);
+	bm25_out_begin(&out, index, &ms.docs, start_generation(index));
 	bm25_out_sorted(&out, ms.sorter);
 	tuplesort_end(ms.sorter);
-	bm25_out_end(&out, &ms.docs);
+	bm25_out_end(&out);
 	bm25_set_main(index, &out.main, sealed, &old);
 
 	bm25_retire_chain(index, old.dir, BM25K_DIR, &retired);
@@ -327,10 +370,10 @@ bm25_merge(Relation index, IndexBulkDeleteCallback cb, void *cbstate, double *re
 	bm25_retire_chain(index, old.skip, BM25K_SKIP, &retired);
 	bm25_retire_chain(index, old.post, BM25K_POST, &retired);
 	bm25_retire_chain(index, old.docs, BM25K_DOCS, &retired);
+	bm25_retire_chain(index, old.docdir, BM25K_DOCDIR, &retired);
 	bm25_retire_chain(index, sealed, BM25K_PENDING, &retired);
 	bm25_recycle(index, retired);
-	if (ms.docs.d)
-		pfree(ms.docs.d);
+	bm25_docs_free(&ms.docs);
 	if (removed)
 		*removed += ms.removed;
 	return left;
@@ -406,30 +449,93 @@ bm25_bulkdelete(IndexVacuumInfo *info, IndexBulkDeleteResult *stats,
 	return stats;
 }
 
-/* Retired pages no scan can reach any more, back to the free space map. */
-static void
-recycle_retired(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
+/*
+ * Is a page (share-locked) one that nothing links to: never written (an
+ * extension a crash cut short), or a main-structure page whose stamp is not
+ * the current main's (written by a merge that a crash stopped before it
+ * switched the metapage, or replaced by one that a crash stopped before it
+ * retired the old pages)?  Only asked under the merge lock, so no merge is
+ * writing pages; pending pages, which inserts add concurrently, never count.
+ */
+static bool
+leaked(Page page, uint16 main_stamp)
 {
-	Relation	index = info->index;
+	Bm25PageOpaque *o = Bm25Opaque(page);
+
+	if (PageIsNew(page))
+		return true;
+	if (PageGetSpecialSize(page) != MAXALIGN(sizeof(Bm25PageOpaque)) ||
+		o->magic != BM25AM_MAGIC || (o->flags & BM25F_DELETED))
+		return false;
+	return o->kind != BM25K_META && o->kind != BM25K_PENDING && o->kind < BM25K_NKINDS &&
+		o->stamp != main_stamp;
+}
+
+/* Mark a leaked page deleted, as a merge retires the pages it replaced. */
+static bool
+retire_leaked(Relation index, Buffer buf, uint16 main_stamp)
+{
+	GenericXLogState *xs;
+	Page		page;
+
+	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+	if (!leaked(BufferGetPage(buf), main_stamp))
+	{
+		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+		return false;			/* an insert initialized it meanwhile */
+	}
+	xs = GenericXLogStart(index);
+	page = GenericXLogRegisterBuffer(xs, buf, GENERIC_XLOG_FULL_IMAGE);
+	if (PageIsNew(page))
+		bm25_init_page(page, BM25K_POST);
+	Bm25Opaque(page)->flags |= BM25F_DELETED;
+	GenericXLogFinish(xs);
+	LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+	return true;
+}
+
+/*
+ * Pages no scan can reach any more back to the free space map: those merges
+ * retired, and those a crash in the middle of a merge left unlinked (marked
+ * retired first).  The caller holds the merge lock.  Counts the retired
+ * pages into *free and the leaked ones into *newly.
+ */
+static void
+recycle_retired(Relation index, BufferAccessStrategy strategy, BlockNumber *free,
+				BlockNumber *newly)
+{
 	BlockNumber n = RelationGetNumberOfBlocks(index);
 	List	   *retired = NIL;
+	Bm25Meta	m;
+	uint16		main_stamp;
 
+	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
+	main_stamp = (uint16) m.main.stamp;
 	for (BlockNumber blkno = BM25AM_METAPAGE + 1; blkno < n; blkno++)
 	{
-		Buffer		buf = ReadBufferExtended(index, MAIN_FORKNUM, blkno, RBM_NORMAL, info->strategy);
+		Buffer		buf = ReadBufferExtended(index, MAIN_FORKNUM, blkno, RBM_NORMAL, strategy);
 		Page		page;
+		bool		lost;
 
 		pga_vacuum_delay_point();
 		LockBuffer(buf, BUFFER_LOCK_SHARE);
 		page = BufferGetPage(buf);
-		if (!PageIsNew(page) && PageGetSpecialSize(page) == MAXALIGN(sizeof(Bm25PageOpaque)) &&
+		lost = leaked(page, main_stamp);
+		if (!lost && !PageIsNew(page) &&
+			PageGetSpecialSize(page) == MAXALIGN(sizeof(Bm25PageOpaque)) &&
 			Bm25Opaque(page)->magic == BM25AM_MAGIC && (Bm25Opaque(page)->flags & BM25F_DELETED))
 			retired = lappend_int(retired, (int) blkno);
-		UnlockReleaseBuffer(buf);
+		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+		if (lost && retire_leaked(index, buf, main_stamp))
+		{
+			retired = lappend_int(retired, (int) blkno);
+			(*newly)++;
+		}
+		ReleaseBuffer(buf);
 	}
-	stats->pages_free = list_length(retired);
-	stats->num_pages = n;
+	*free = list_length(retired);
 	bm25_recycle(index, retired);
+	list_free(retired);
 }
 
 IndexBulkDeleteResult *
@@ -445,8 +551,10 @@ bm25_vacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 	LockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
 	while (bm25_merge(index, NULL, NULL, NULL))
 		;
+	recycle_retired(index, info->strategy, &stats->pages_free, &stats->pages_newly_deleted);
 	UnlockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
-	recycle_retired(info, stats);
+	stats->pages_deleted = stats->pages_free;
+	stats->num_pages = RelationGetNumberOfBlocks(index);
 	(void) any_dead(index, NULL, NULL, &docs);
 	stats->num_index_tuples = docs;
 	return stats;

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ar_article.h"
 
@@ -34,6 +35,8 @@ extern void art_done(void);
 /* Parse one page; returns the core's status (the result is freed by ar_article_free). */
 extern ArStatus art_parse(const char *s, size_t len, ArArticle *a);
 
+/* The date of a text (the core's ar_date_parse: the first date, Gregorian of a Hijri pair). */
+extern bool art_date_of(const char *s, size_t len, ArDate *d);
 /* Display form of s with every whitespace run made one space, trimmed. */
 extern char *art_canon(const char *s, size_t len);
 /* Canonical form of a span of the parse result, or NULL when absent. */
@@ -43,5 +46,14 @@ extern void art_date_str(const ArDate *d, char *buf, size_t n);
 
 /* Whole file, NUL-terminated; NULL when missing. */
 extern char *art_slurp(const char *path, size_t *len);
+
+/* Multiset F1 of the words (the core tokenizer's non-blank tokens) of two texts; 1 when both are empty. */
+extern double art_token_f1(const char *gold, const char *got);
+/* Append code point cp as UTF-8. */
+extern void art_utf8_put(Str *s, uint32_t cp);
+/* Decode the JSON string starting at *pp (on its quote) into out; *pp moves past it. */
+extern void art_json_string(const char **pp, const char *end, Str *out);
+/* Where the value of the first "key" at or after from starts, or NULL. */
+extern const char *art_json_find(const char *from, const char *end, const char *key);
 
 #endif							/* ARTCOMMON_H */

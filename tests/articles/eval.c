@@ -193,78 +193,6 @@ load_gold(const char *path, Gold *g)
 	return in_body;
 }
 
-typedef struct Tok
-{
-	const char *p;
-	size_t		len;
-} Tok;
-
-static int
-tok_cmp(const void *a, const void *b)
-{
-	const Tok  *x = a,
-			   *y = b;
-	size_t		n = x->len < y->len ? x->len : y->len;
-	int			c = memcmp(x->p, y->p, n);
-
-	return c ? c : (x->len > y->len) - (x->len < y->len);
-}
-
-/* The words of s (the core tokenizer's non-blank tokens), sorted. */
-static Tok *
-words(const char *s, int *n)
-{
-	ArTokenizer t;
-	const char *tok;
-	size_t		toklen;
-	ArTokType	type;
-	int			cap = 64;
-	Tok		   *v = malloc(cap * sizeof(Tok));
-
-	*n = 0;
-	ar_tok_init(&t, s, strlen(s));
-	while ((type = ar_tok_next(&t, &tok, &toklen)) != AR_TOK_END)
-	{
-		if (type == AR_TOK_BLANK)
-			continue;
-		if (*n == cap)
-			v = realloc(v, (cap *= 2) * sizeof(Tok));
-		v[(*n)++] = (Tok) {tok, toklen};
-	}
-	qsort(v, *n, sizeof(Tok), tok_cmp);
-	return v;
-}
-
-/* Multiset F1 of the words of two texts; 1 when both are empty. */
-static double
-token_f1(const char *gold, const char *got)
-{
-	int			ng,
-				np,
-				i = 0,
-				j = 0,
-				common = 0;
-	Tok		   *g = words(gold, &ng),
-			   *p = words(got, &np);
-
-	while (i < ng && j < np)
-	{
-		int			c = tok_cmp(&g[i], &p[j]);
-
-		if (c == 0)
-			common++, i++, j++;
-		else if (c < 0)
-			i++;
-		else
-			j++;
-	}
-	free(g);
-	free(p);
-	if (ng + np == 0)
-		return 1.0;
-	return 2.0 * common / (ng + np);
-}
-
 static bool
 str_eq(const char *a, const char *b)
 {
@@ -319,7 +247,7 @@ score_body(const char *id, const Gold *g, const ArArticle *a)
 		str_addc(&gold, g->paras[i]);
 		str_addc(&gold, "\n");
 	}
-	f1 = token_f1(gold.s, got);
+	f1 = art_token_f1(gold.s, got);
 	if (verbose && f1 < 1.0)
 	{
 		const char *line = a->text.data + a->body.off,

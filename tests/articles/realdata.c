@@ -14,7 +14,11 @@
  * from the body and the body itself, for review by hand.  Exit code 0
  * whatever it finds.
  *
- *	usage: realdata --data DIR [--review N] [--seed S] [--rules FILE]
+ * Where a record has its own title and date columns (scraped-news-asas-lab;
+ * SaudiNewsNet's title), it also scores the parsed title and publication day
+ * against them per source; --misses prints each miss.
+ *
+ *	usage: realdata --data DIR [--review N] [--seed S] [--rules FILE] [--misses]
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
@@ -41,27 +45,32 @@ typedef struct SourceFile
 	const char *cols[MAX_COLS];
 	const char *source_col;		/* column naming the outlet, or NULL */
 	const char *name;			/* outlet when source_col is NULL */
+	int			title_k;		/* cols[] index of the record's own title, or -1 */
+	int			date_k;			/* cols[] index of a column whose first date is the record's, or -1 */
 } SourceFile;
 
 static const SourceFile SOURCES[] = {
-	{"scraped-news-asas-lab", "aitnews/data.csv", 'c', {"Title", "Page_info", "Body"}, NULL, "aitnews"},
-	{"scraped-news-asas-lab", "almadina/almadina.json", 'a', {"title", "date", "content"}, NULL, "almadina"},
-	{"scraped-news-asas-lab", "almasryalyoum/data.csv", 'c', {"Page_info", "Story"}, NULL, "almasryalyoum"},
-	{"scraped-news-asas-lab", "alyaum/data.csv", 'c', {"title", "date", "body"}, NULL, "alyaum"},
-	{"scraped-news-asas-lab", "makkah/makkah.json", 'a', {"title", "date", "content"}, NULL, "makkah"},
-	{"scraped-news-asas-lab", "okaz/output.csv", 'c', {"title", "article_meta_text", "body_text"}, NULL, "okaz"},
-	{"scraped-news-asas-lab", "spa/data.csv", 'c', {"title", "Page_info", "Body"}, NULL, "spa"},
-	{"saudinewsnet-sample", "saudinewsnet_sample.jsonl", 'l', {"title", "content"}, "source", NULL},
+	{"scraped-news-asas-lab", "aitnews/data.csv", 'c', {"Title", "Page_info", "Body"}, NULL, "aitnews", 0, 1},
+	{"scraped-news-asas-lab", "almadina/almadina.json", 'a', {"title", "date", "content"}, NULL, "almadina", 0, 1},
+	{"scraped-news-asas-lab", "almasryalyoum/data.csv", 'c', {"Page_info", "Story"}, NULL, "almasryalyoum", -1, 0},
+	{"scraped-news-asas-lab", "alyaum/data.csv", 'c', {"title", "date", "body"}, NULL, "alyaum", 0, 1},
+	{"scraped-news-asas-lab", "makkah/makkah.json", 'a', {"title", "date", "content"}, NULL, "makkah", 0, 1},
+	{"scraped-news-asas-lab", "okaz/output.csv", 'c', {"title", "article_meta_text", "body_text"}, NULL, "okaz", 0, 1},
+	{"scraped-news-asas-lab", "spa/data.csv", 'c', {"title", "Page_info", "Body"}, NULL, "spa", 0, 1},
+	{"saudinewsnet-sample", "saudinewsnet_sample.jsonl", 'l', {"title", "content"}, "source", NULL, 0, -1},
 };
 #define NSOURCE_FILES (sizeof(SOURCES) / sizeof(SOURCES[0]))
 
-/* One record: the outlet and the page built from it. */
+/* One record: the outlet, the page built from it, and its own title and date columns. */
 typedef struct Record
 {
 	char	   *set;
 	char	   *outlet;
 	int			row;			/* 1-based record number in its file */
 	char	   *page;
+	char	   *gold_title;		/* the title column in display form, or NULL */
+	bool		has_gold_date;
+	ArDate		gold_date;		/* the first date of the date column */
 } Record;
 
 static Record *records;
@@ -117,81 +126,6 @@ csv_row(const char **pp, const char *end, Str *fields, int maxf, int *nf)
 
 /* ---- JSON: flat objects whose values are strings (others skipped) ---- */
 
-static void
-utf8_put(Str *s, uint32_t cp)
-{
-	char		b[4];
-	int			n;
-
-	if (cp < 0x80)
-		b[0] = (char) cp, n = 1;
-	else if (cp < 0x800)
-		b[0] = (char) (0xC0 | cp >> 6), b[1] = (char) (0x80 | (cp & 0x3F)), n = 2;
-	else if (cp < 0x10000)
-		b[0] = (char) (0xE0 | cp >> 12), b[1] = (char) (0x80 | ((cp >> 6) & 0x3F)),
-			b[2] = (char) (0x80 | (cp & 0x3F)), n = 3;
-	else
-		b[0] = (char) (0xF0 | cp >> 18), b[1] = (char) (0x80 | ((cp >> 12) & 0x3F)),
-			b[2] = (char) (0x80 | ((cp >> 6) & 0x3F)), b[3] = (char) (0x80 | (cp & 0x3F)), n = 4;
-	str_add(s, b, n);
-}
-
-static uint32_t
-hex4(const char *p, const char *end)
-{
-	uint32_t	v = 0;
-
-	for (int i = 0; i < 4 && p + i < end; i++)
-	{
-		char		c = p[i];
-
-		v = v * 16 + (c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' ? (c | 0x20) - 'a' + 10 : 0);
-	}
-	return v;
-}
-
-/* Decode the JSON string starting at *pp (on its quote) into out. */
-static void
-json_string(const char **pp, const char *end, Str *out)
-{
-	const char *p = *pp + 1;
-
-	out->len = 0;
-	str_add(out, "", 0);
-	while (p < end && *p != '"')
-	{
-		if (*p != '\\' || p + 1 >= end)
-		{
-			str_add(out, p++, 1);
-			continue;
-		}
-		p++;
-		switch (*p)
-		{
-			case 'n': str_add(out, "\n", 1); break;
-			case 't': str_add(out, "\t", 1); break;
-			case 'r': str_add(out, "\r", 1); break;
-			case 'b': case 'f': break;
-			case 'u':
-				{
-					uint32_t	cp = hex4(p + 1, end);
-
-					p += 4;
-					if (cp >= 0xD800 && cp < 0xDC00 && p + 6 < end && p[1] == '\\' && p[2] == 'u')
-					{
-						cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(p + 3, end) - 0xDC00);
-						p += 6;
-					}
-					utf8_put(out, cp);
-					break;
-				}
-			default: str_add(out, p, 1);
-		}
-		p++;
-	}
-	*pp = p < end ? p + 1 : end;
-}
-
 /*
  * Read the object at *pp; the values of the wanted keys go to vals (empty
  * when missing).  Returns false when no object follows.
@@ -217,7 +151,7 @@ json_object(const char **pp, const char *end, const char *const *keys, int nkeys
 			p++;
 			continue;
 		}
-		json_string(&p, end, &key);
+		art_json_string(&p, end, &key);
 		while (p < end && (*p == ' ' || *p == ':' || *p == '\n' || *p == '\t' || *p == '\r'))
 			p++;
 		for (k = 0; k < nkeys && strcmp(key.s, keys[k]) != 0; k++)
@@ -226,7 +160,7 @@ json_object(const char **pp, const char *end, const char *const *keys, int nkeys
 		{
 			Str			tmp = {0};
 
-			json_string(&p, end, k < nkeys ? &vals[k] : &tmp);
+			art_json_string(&p, end, k < nkeys ? &vals[k] : &tmp);
 			free(tmp.s);
 		}
 		else
@@ -243,9 +177,10 @@ json_object(const char **pp, const char *end, const char *const *keys, int nkeys
 /* ---- records ---- */
 
 static void
-add_record(const char *set, const char *outlet, int row, Str *vals, int nvals)
+add_record(const SourceFile *sf, const char *outlet, int row, Str *vals, int nvals)
 {
 	Str			page = {0};
+	Record	   *rec;
 
 	str_add(&page, "", 0);
 	for (int k = 0; k < nvals; k++)
@@ -258,7 +193,12 @@ add_record(const char *set, const char *outlet, int row, Str *vals, int nvals)
 	}
 	if (nrecords == cap_records)
 		records = realloc(records, (cap_records = cap_records * 2 + 64) * sizeof(Record));
-	records[nrecords++] = (Record) {strdup(set), strdup(outlet), row, page.s};
+	rec = &records[nrecords++];
+	*rec = (Record) {strdup(sf->set), strdup(outlet), row, page.s, NULL, false, {0}};
+	if (sf->title_k >= 0 && vals[sf->title_k].len > 0)
+		rec->gold_title = art_canon(vals[sf->title_k].s, vals[sf->title_k].len);
+	if (sf->date_k >= 0)
+		rec->has_gold_date = art_date_of(vals[sf->date_k].s, vals[sf->date_k].len, &rec->gold_date);
 }
 
 /* Columns of a CSV header row for the wanted names (-1 when missing). */
@@ -303,7 +243,7 @@ load_csv(const SourceFile *sf, const char *text, size_t len)
 			if (idx[k] >= 0 && idx[k] < nf)
 				str_add(&vals[k], fields[idx[k]].s, fields[idx[k]].len);
 		}
-		add_record(sf->set, sf->name, ++row, vals, ncols);
+		add_record(sf, sf->name, ++row, vals, ncols);
 	}
 	for (int i = 0; i < 32; i++)
 		free(fields[i].s);
@@ -328,7 +268,7 @@ load_json(const SourceFile *sf, const char *text, size_t len)
 	}
 	keys[ncols] = sf->source_col ? sf->source_col : "";
 	while (json_object(&p, end, keys, ncols + 1, vals))
-		add_record(sf->set, sf->source_col ? vals[ncols].s : sf->name, ++row, vals, ncols);
+		add_record(sf, sf->source_col ? vals[ncols].s : sf->name, ++row, vals, ncols);
 	for (int k = 0; k <= MAX_COLS; k++)
 		free(vals[k].s);
 }
@@ -369,6 +309,10 @@ typedef struct OutletSum
 	char		outlet[64];
 	int			n;
 	int			c[NCOUNTS];		/* records with the field; last: removed lines in all */
+	int			title_gold,		/* records with a title column, and those parsed to it */
+				title_ok,
+				date_gold,		/* records with a date in their date column, and those parsed to its day */
+				date_ok;
 } OutletSum;
 
 /* Counts of one parsed record into its outlet's sum. */
@@ -388,6 +332,89 @@ count_record(OutletSum *o, const ArArticle *a)
 	o->c[7] += a->body.len > 0;
 	o->c[8] += nb > 0;
 	o->c[9] += nb;
+}
+
+/*
+ * Whether the parsed title is the record's title column: equal in display
+ * form, or the column is the title after a section prefix the parser removes
+ * by design (spa's "عام / ", "سياسي / "): at most three words ending in / or |.
+ */
+static bool
+title_match(const char *gold, const char *got)
+{
+	size_t		gl = strlen(gold),
+				tl = strlen(got),
+				words = 1;
+	const char *p;
+
+	if (strcmp(gold, got) == 0)
+		return true;
+	if (tl == 0 || tl + 3 > gl || strcmp(gold + gl - tl, got) != 0 || gold[gl - tl - 1] != ' ')
+		return false;
+	p = gold + gl - tl - 2;		/* the separator before the space */
+	if (*p != '/' && *p != '|')
+		return false;
+	for (const char *q = gold; q < p; q++)
+		words += *q == ' ';
+	return words <= 4;			/* up to three words and the separator's space */
+}
+
+static bool show_misses;
+
+/* Title and publication day against the record's own columns (--misses prints the misses). */
+static void
+score_gold(OutletSum *o, const Record *rec, const ArArticle *a)
+{
+	if (rec->gold_title)
+	{
+		char	   *t = art_span(a, a->title, a->has_title);
+		bool		ok = t != NULL && title_match(rec->gold_title, t);
+
+		o->title_gold++;
+		o->title_ok += ok;
+		if (!ok && show_misses)
+			printf("  miss %s #%d title: expected [%s] got [%s]\n", rec->outlet, rec->row,
+				   rec->gold_title, t ? t : "(none)");
+		free(t);
+	}
+	if (rec->has_gold_date)
+	{
+		const ArDate *g = &rec->gold_date,
+				   *p = &a->published;
+		bool		ok = a->has_published && p->year == g->year && p->month == g->month &&
+			p->day == g->day;
+		char		want[32],
+					got[32] = "(none)";
+
+		o->date_gold++;
+		o->date_ok += ok;
+		art_date_str(g, want, sizeof(want));
+		if (a->has_published)
+			art_date_str(p, got, sizeof(got));
+		if (!ok && show_misses)
+			printf("  miss %s #%d published: expected [%s] got [%s]\n", rec->outlet, rec->row,
+				   want, got);
+	}
+}
+
+static void
+print_gold(const OutletSum *sums, int nsums)
+{
+	printf("\n%-22s %-14s %14s %14s\n", "against own columns", "outlet", "title", "published");
+	for (int i = 0; i < nsums; i++)
+	{
+		const OutletSum *o = &sums[i];
+		char		t[32] = "-",
+					d[32] = "-";
+
+		if (o->title_gold)
+			snprintf(t, sizeof(t), "%d/%d %.0f%%", o->title_ok, o->title_gold, 100.0 * o->title_ok / o->title_gold);
+		if (o->date_gold)
+			snprintf(d, sizeof(d), "%d/%d %.0f%%", o->date_ok, o->date_gold, 100.0 * o->date_ok / o->date_gold);
+		printf("%-22s %-14s %14s %14s\n", o->set, o->outlet, t, d);
+	}
+	printf("(title: the parsed title is the title column, a section prefix \"عام / \" aside; published: "
+		   "the parsed day is that of the first date in the date column)\n");
 }
 
 /*
@@ -483,7 +510,7 @@ print_table(void)
 		if (art_parse(records[r].page, strlen(records[r].page), &a) != AR_OK)
 			printf("  %s %s #%d: parse failed\n", records[r].set, records[r].outlet, records[r].row);
 		if (i < 64)
-			count_record(&sums[i], &a);
+			count_record(&sums[i], &a), score_gold(&sums[i], &records[r], &a);
 		count_markers(&records[r], &a);
 		ar_article_free(&a);
 	}
@@ -500,6 +527,7 @@ print_table(void)
 	}
 	printf("(share of records with the field found; body = non-empty body; removed = records with "
 		   "lines removed as boilerplate; rm-lines = removed lines per record)\n");
+	print_gold(sums, nsums);
 	free(sums);
 }
 
@@ -658,9 +686,11 @@ main(int argc, char **argv)
 			seed = strtoull(argv[++i], NULL, 10);
 		else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
 			rules = argv[++i];
+		else if (strcmp(argv[i], "--misses") == 0)
+			show_misses = true;
 		else
 		{
-			fprintf(stderr, "usage: %s --data DIR [--review [N]] [--seed S] [--rules FILE]\n",
+			fprintf(stderr, "usage: %s --data DIR [--review [N]] [--seed S] [--rules FILE] [--misses]\n",
 					argv[0]);
 			return 2;
 		}
@@ -679,7 +709,8 @@ main(int argc, char **argv)
 	if (nreview > 0)
 		review(nreview, seed ? seed : 1);
 	for (int r = 0; r < nrecords; r++)
-		free(records[r].set), free(records[r].outlet), free(records[r].page);
+		free(records[r].set), free(records[r].outlet), free(records[r].page),
+			free(records[r].gold_title);
 	free(records);
 	art_done();
 	return 0;

@@ -16,6 +16,8 @@ typedef struct TestList
 	uint32_t	npost;
 	ArBmwSkip  *skip;
 	uint32_t	nblocks;
+	const uint32_t *doclen;		/* by document number */
+	bool		ordinals;		/* keys are document numbers d, ranked as d * 7 + 3 */
 } TestList;
 
 static ArStatus
@@ -24,6 +26,26 @@ test_load(void *arg, const ArBmwSkip *skip, ArBmwPosting *out)
 	TestList   *l = arg;
 
 	memcpy(out, l->post + skip->where_off, sizeof(ArBmwPosting) * skip->count);
+	return AR_OK;
+}
+
+/* As the index does: blocks without lengths, looked up when a document is scored. */
+static ArStatus
+test_load_nolen(void *arg, const ArBmwSkip *skip, ArBmwPosting *out)
+{
+	test_load(arg, skip, out);
+	for (uint32_t i = 0; i < skip->count; i++)
+		out[i].len = 0;
+	return AR_OK;
+}
+
+static ArStatus
+test_doc(void *arg, uint64_t key, uint64_t *rank_key, uint32_t *len)
+{
+	const TestList *l = arg;
+
+	*rank_key = key * 7 + 3;
+	*len = l->doclen[key];
 	return AR_OK;
 }
 
@@ -68,7 +90,7 @@ brute_force(TestList *lists, int nq, const double *idf, uint32_t ndocs, const ui
 		{
 			tf[q] = 0;
 			for (uint32_t i = 0; i < lists[q].npost; i++)
-				if (lists[q].post[i].key == (uint64_t) d * 7 + 3)
+				if (lists[q].post[i].key == (lists[q].ordinals ? d : (uint64_t) d * 7 + 3))
 					tf[q] = lists[q].post[i].tf;
 			any |= tf[q] > 0;
 		}
@@ -110,10 +132,20 @@ one_random_case(unsigned seed, int *mismatches)
 		for (uint32_t d = 0; d < ndocs; d++)
 			if (rand() % 100 < density)
 				lists[q].post[lists[q].npost++] = (ArBmwPosting) {(uint64_t) d * 7 + 3, len[d], 1 + rand() % 5};
+		/* odd seeds: dense document numbers, mapped to ranking keys and lengths when scored */
+		lists[q].ordinals = seed % 2;
+		for (uint32_t i = 0; lists[q].ordinals && i < lists[q].npost; i++)
+			lists[q].post[i].key = (lists[q].post[i].key - 3) / 7;
 		cut_blocks(&lists[q], block);
 		idf[q] = ar_bm25_idf(ndocs, lists[q].npost);
+		lists[q].doclen = len;
 		terms[q] = (ArBmwTerm) {.qpos = q, .skip = lists[q].skip, .nblocks = lists[q].nblocks,
 			.load = test_load, .arg = &lists[q], .block_ub = malloc(sizeof(double) * (lists[q].nblocks + 1))};
+		if (seed % 2)
+		{
+			terms[q].load = test_load_nolen;
+			terms[q].doc = test_doc;
+		}
 	}
 	/* page through the whole ranking, k at a time, both ways */
 	for (int page = 0; page < 200; page++)
@@ -142,7 +174,6 @@ one_random_case(unsigned seed, int *mismatches)
 	}
 	free(terms);
 	free(len);
-	(void) seed;
 }
 
 /* A rare term and a common one: the top 10 must not read every block of the common one. */
@@ -183,6 +214,20 @@ test_selective(void)
 	CHECK(st.blocks_loaded < (l[0].nblocks + l[1].nblocks) / 2,
 		  "reads %llu of %u blocks", (unsigned long long) st.blocks_loaded,
 		  l[0].nblocks + l[1].nblocks);
+	/* alone, a term whose high-tf documents sit in a few blocks reads those first */
+	for (uint32_t d = 0; d < ndocs; d++)
+		l[1].post[d].tf = d % 5000 == 0 ? 6 : 1;
+	free(l[1].skip);
+	cut_blocks(&l[1], AR_BMW_BLOCK);
+	top.n = 0;
+	st = (ArBmwStats) {0, 0};
+	idf[0] = idf[1];
+	t[1].qpos = 0;
+	t[1].skip = l[1].skip;
+	CHECK(ar_bmw_search(&t[1], 1, tf, idf, 1, &c, &p, &top, &st, NULL, NULL) == AR_OK, "search one");
+	CHECK(top.n == 10 && h[0].score > 0, "10 hits, got %zu", top.n);
+	CHECK(st.blocks_loaded <= 21, "a lone term reads %llu of %u blocks (20 hold its best documents)",
+		  (unsigned long long) st.blocks_loaded, l[1].nblocks);
 	for (int q = 0; q < 2; q++)
 	{
 		free(l[q].post);
@@ -233,7 +278,7 @@ test_codec(void)
 		for (uint32_t i = 0; i < n; i++)
 		{
 			key += i == 0 ? 0 : 1 + (round % 2 ? (uint64_t) rand() << 16 : rand() % 5);
-			p[i] = (ArBmwPosting) {key, (uint32_t) rand() % 5000, 1 + rand() % 300};
+			p[i] = (ArBmwPosting) {key, 0, rand() % 2 ? 1 : 1 + rand() % 300};
 		}
 		len = ar_bmw_encode(p, n, p[0].key, enc);
 		bad += len > AR_BMW_MAX_ENCODED;
@@ -247,6 +292,17 @@ test_codec(void)
 	CHECK(bad == 0, "block codec: %d failures", bad);
 	memset(enc, 0xFF, sizeof(enc));
 	CHECK(!ar_bmw_decode(enc, sizeof(enc), 0, 3, q), "overlong varints refused");
+	/* dense keys with tf 1 take a byte a posting; tf 0, or 1 spelt out, are refused */
+	for (uint32_t i = 0; i < AR_BMW_BLOCK; i++)
+		p[i] = (ArBmwPosting) {1000 + 3 * (uint64_t) i, 0, 1};
+	CHECK(ar_bmw_encode(p, AR_BMW_BLOCK, 1000, enc) == AR_BMW_BLOCK, "tf-1 postings 3 apart take one byte each");
+	enc[0] = 0;					/* distance 0, tf follows */
+	enc[1] = 1;
+	CHECK(!ar_bmw_decode(enc, 2, 0, 1, q), "tf 1 spelt out refused");
+	enc[1] = 0;
+	CHECK(!ar_bmw_decode(enc, 2, 0, 1, q), "tf 0 refused");
+	enc[1] = 7;
+	CHECK(ar_bmw_decode(enc, 2, 0, 1, q) && q[0].tf == 7 && q[0].key == 0, "tf 7 decoded");
 }
 
 void
