@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: the same set-up as the demo, then pg_regress against the
 # cluster (make installcheck), the demo script on the samples, logical
-# replication of generated columns (tests/replication/run.sh), the fuzz
+# replication of generated columns (tests/replication/run.sh), the crash
+# tests and a short writers+readers run of the BM25 index, the fuzz
 # corpus replay, the C unit tests of the core under ASan+UBSan, the upgrade and
 # dump/restore tests (tests/upgrade/run.sh), the META.json check, the Debian
 # package build and installcheck, then the PostgreSQL 17 suite
@@ -65,6 +66,16 @@ if [ "${PGA_STARTED:-0}" = 1 ]; then
 	fi
 else
 	echo "skipped: the cluster is not ours to restart"
+fi
+
+# A short run: a few seconds per phase, for errors, crashes and the index
+# against its table and a rebuilt index; the figures are not asserted.
+log "writers and readers on the arabic_bm25 index (tests/load/bm25_index.sh, short)"
+if PGA_DATA="$PGA_DATA" PGA_LOAD_DOCS=2000 PGA_LOAD_SECONDS=3 bash "$TOP/tests/load/bm25_index.sh" | tee /dev/stderr | tail -1 | grep -qx ok; then
+	passed=$((passed + 1))
+else
+	echo "BM25 load test failed"
+	failed=$((failed + 1))
 fi
 
 log "fuzz corpus replay (ASan + UBSan)"
