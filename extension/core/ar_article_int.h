@@ -45,7 +45,7 @@ struct ArRules
 	int			cap;
 	Rule	   *rule;
 	uint32_t	max_groups;
-	ArHashSet	names;			/* word grams of the multiword names (kind "name") */
+	ArHashSet	names;			/* word grams of the multiword names (kind "name"), given names (kind "given") */
 	ArStopList	stop;			/* function words (ar_rules_set_stopwords) */
 	bool		has_stop;
 };
@@ -173,6 +173,8 @@ extern int	ar_art_stem_hashes(const char *w, size_t n, uint64_t h[2]);
 extern ArStatus ar_art_grams(Assembly *as, const char *s, size_t n);
 extern ArStatus ar_art_tags(Assembly *as, const char *s, size_t n);
 extern ArStatus ar_art_add_name(ArRules *r, const char *s, size_t n);
+extern ArStatus ar_art_add_given(ArRules *r, const char *s, size_t n);
+extern bool ar_art_given_first(const ArRules *r, ArBuf *scratch, const char *s, size_t n);
 
 /* ar_article_related.c */
 extern ArStatus ar_art_related(Assembly *as, const char *s, size_t n, const ArDate *d);
