@@ -99,7 +99,11 @@ title_prefix_line(Assembly *as, const Line *ln)
 	return AR_OK;
 }
 
-/* A dateline opening the first paragraph: the place to the dateline, the rest to the body. */
+/*
+ * A dateline opening the first paragraph: the place to the dateline, the
+ * rest to the body; a credit "person - outlet - place:" (sabq) names the
+ * reporter too (the rule's (?<b>...)), and its outlet is neither.
+ */
 static ArStatus
 dateline_line(Assembly *as, const Line *ln)
 {
@@ -109,6 +113,9 @@ dateline_line(Assembly *as, const Line *ln)
 	TRY(ar_art_value(as, s + ln->v_start, ln->v_end - ln->v_start, false, -1,
 					 &as->art->dateline, &ok));
 	as->art->has_dateline = ok;
+	if (ln->b_end > ln->b_start && !as->art->has_byline)
+		TRY(ar_art_value(as, s + ln->b_start, ln->b_end - ln->b_start, false, -1,
+						 &as->art->byline, &as->art->has_byline));
 	TRY(ar_art_boiler(as, s, ln->m_end));
 	if (ln->m_end < ln->len)
 	{
@@ -127,6 +134,30 @@ field_line(Assembly *as, const Line *ln, ArSpan *field, bool *has)
 
 	if (!*has)
 		TRY(ar_art_value(as, s + ln->v_start, ln->v_end - ln->v_start, false, -1, field, has));
+	return ar_art_boiler(as, s, ln->len);
+}
+
+/*
+ * A byline naming a news agency ("كتب: إفي", "متابعة - وكالات") credits the
+ * agency: it is the source (unless a source label says otherwise), not the
+ * byline.
+ */
+static ArStatus
+byline_line(Assembly *as, const Line *ln)
+{
+	const char *s = as->ps->s + ln->off;
+	ArArticle  *art = as->art;
+	bool		agency;
+
+	TRY(ar_art_agency(as, s + ln->v_start, ln->v_end - ln->v_start, &agency));
+	if (!agency)
+		return field_line(as, ln, &art->byline, &art->has_byline);
+	if (!art->has_source)
+	{
+		TRY(ar_art_value(as, s + ln->v_start, ln->v_end - ln->v_start, false, -1,
+						 &art->source, &art->has_source));
+		as->source_credit = art->has_source;
+	}
 	return ar_art_boiler(as, s, ln->len);
 }
 
@@ -177,8 +208,11 @@ labelled_line(Assembly *as, size_t i, bool *done)
 			return ar_art_boiler(as, s, ln->len);
 		case AR_RK_BYLINE:
 			head_date(as, d);
-			return field_line(as, ln, &art->byline, &art->has_byline);
+			return byline_line(as, ln);
 		case AR_RK_SOURCE:
+			/* a source label outranks an agency credit */
+			if (as->source_credit)
+				art->has_source = as->source_credit = false;
 			return field_line(as, ln, &art->source, &art->has_source);
 		case AR_RK_TAGS:
 			if (art->tags.len == 0)

@@ -264,6 +264,9 @@ match_rules(ArArticleParse *ps, Line *ln)
 		size_t		vs = 0,
 					ve = ps->key.len;
 
+		/* agency rules read credit values, not lines (ar_art_agency) */
+		if (rule->kind == AR_RK_AGENCY)
+			continue;
 		/* the model reads cta and photo on short lines only (ar_article_model.c) */
 		if ((rule->kind == AR_RK_CTA || rule->kind == AR_RK_PHOTO) && ln->nwords > VOCAB_MAX_WORDS)
 			continue;
@@ -293,7 +296,40 @@ match_rules(ArArticleParse *ps, Line *ln)
 		ln->m_end = map[ov[1]];
 		ln->v_start = map[vs];
 		ln->v_end = map[ve];
+		if (rule->bgroup > 0 && rule->bgroup < rc && ov[2 * rule->bgroup] != PCRE2_UNSET)
+		{
+			ln->b_start = map[ov[2 * rule->bgroup]];
+			ln->b_end = map[ov[2 * rule->bgroup + 1]];
+		}
 		break;
+	}
+	return AR_OK;
+}
+
+/*
+ * Whether raw text s[0..n), a credit's value ("إفي", "أ ف ب", "وكالات"), is
+ * a news agency by the rules of kind agency (patterns on the folded text).
+ */
+ArStatus
+ar_art_agency(Assembly *as, const char *s, size_t n, bool *hit)
+{
+	const ArRules *r = as->ps->rules;
+
+	*hit = false;
+	as->scratch.len = 0;
+	TRY(ar_fold_span(&r->fold, s, n, &as->scratch, NULL));
+	for (int i = 0; i < r->n && !*hit; i++)
+	{
+		const Rule *rule = &r->rule[i];
+		int			rc;
+
+		if (rule->kind != AR_RK_AGENCY)
+			continue;
+		rc = pcre2_match(rule->code, (PCRE2_SPTR) as->scratch.data, as->scratch.len, 0,
+						 PCRE2_NO_UTF_CHECK, as->ps->md, r->mctx);
+		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+			return match_error(as->ps, rule, rc);
+		*hit = rc >= 0;
 	}
 	return AR_OK;
 }
@@ -374,6 +410,31 @@ ar_article_begin(const ArRules *rules, const ArDateEnv *denv, const char *s, siz
 	return AR_OK;
 }
 
+/*
+ * A trailer glued to the start of a line (kind lead: "Next Previous غالب
+ * السهلي – بريدة", a carousel before a credit): the trailer becomes a line of
+ * its own, appended here (boilerplate), and *ln the rest of the line, read
+ * like any line (here a credit).
+ */
+static ArStatus
+split_lead(ArArticleParse *ps, Line *ln)
+{
+	Line		lead;
+
+	memset(&lead, 0, sizeof(lead));
+	lead.off = ln->off;
+	lead.len = ln->m_end;
+	TRY(ar_art_classify(ps, &lead));
+	lead.kind = AR_RK_TRAILER;	/* removed like the same trailer on a line of its own */
+	lead.rule = -1;
+	TRY(ar_art_buf_append(&ps->lines, &lead, sizeof(Line)));
+	memset(&lead, 0, sizeof(lead));
+	lead.off = ln->off + ln->m_end;
+	lead.len = ln->len - ln->m_end;
+	*ln = lead;
+	return ar_art_classify(ps, ln);
+}
+
 /* Split and classify up to max_lines more lines. */
 ArStatus
 ar_article_step(ArArticleParse *ps, size_t max_lines, bool *done)
@@ -396,6 +457,8 @@ ar_article_step(ArArticleParse *ps, size_t max_lines, bool *done)
 		if (l < rest)
 			ps->pos += (p[l] == '\r' && l + 1 < rest && p[l + 1] == '\n') ? 2 : 1;
 		TRY(ar_art_classify(ps, &ln));
+		if (ln.kind == AR_RK_LEAD && ln.m_end > 0 && ln.m_end < ln.len)
+			TRY(split_lead(ps, &ln));
 		TRY(ar_art_buf_append(&ps->lines, &ln, sizeof(Line)));
 		n++;
 	}
