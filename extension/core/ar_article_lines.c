@@ -410,28 +410,45 @@ ar_article_begin(const ArRules *rules, const ArDateEnv *denv, const char *s, siz
 	return AR_OK;
 }
 
+/* Append the piece s[off..off+len) of a split line, classified; kind > 0 overrides. */
+static ArStatus
+append_piece(ArArticleParse *ps, size_t off, size_t len, int kind)
+{
+	Line		piece;
+
+	memset(&piece, 0, sizeof(piece));
+	piece.off = off;
+	piece.len = len;
+	TRY(ar_art_classify(ps, &piece));
+	if (kind > 0)
+	{
+		piece.kind = kind;
+		piece.rule = -1;
+	}
+	return ar_art_buf_append(&ps->lines, &piece, sizeof(Line));
+}
+
 /*
- * A trailer glued to the start of a line (kind lead: "Next Previous غالب
- * السهلي – بريدة", a carousel before a credit): the trailer becomes a line of
- * its own, appended here (boilerplate), and *ln the rest of the line, read
- * like any line (here a credit).
+ * A carousel or similar trailer inside a line with text after it (kind
+ * lead: "Next Previous غالب السهلي – بريدة", "... آسيا. Next Previous عكاظ
+ * اليوم – جدة"): the text before it and the trailer become lines of their
+ * own, appended here (the trailer removed like one on its own line), and
+ * *ln the rest of the line, read like any line (here a credit).
  */
 static ArStatus
 split_lead(ArArticleParse *ps, Line *ln)
 {
-	Line		lead;
+	size_t		off = ln->off,
+				len = ln->len,
+				ms = ln->m_start,
+				me = ln->m_end;
 
-	memset(&lead, 0, sizeof(lead));
-	lead.off = ln->off;
-	lead.len = ln->m_end;
-	TRY(ar_art_classify(ps, &lead));
-	lead.kind = AR_RK_TRAILER;	/* removed like the same trailer on a line of its own */
-	lead.rule = -1;
-	TRY(ar_art_buf_append(&ps->lines, &lead, sizeof(Line)));
-	memset(&lead, 0, sizeof(lead));
-	lead.off = ln->off + ln->m_end;
-	lead.len = ln->len - ln->m_end;
-	*ln = lead;
+	if (ms > 0)
+		TRY(append_piece(ps, off, ms, 0));
+	TRY(append_piece(ps, off + ms, me - ms, AR_RK_TRAILER));
+	memset(ln, 0, sizeof(*ln));
+	ln->off = off + me;
+	ln->len = len - me;
 	return ar_art_classify(ps, ln);
 }
 
@@ -457,7 +474,8 @@ ar_article_step(ArArticleParse *ps, size_t max_lines, bool *done)
 		if (l < rest)
 			ps->pos += (p[l] == '\r' && l + 1 < rest && p[l + 1] == '\n') ? 2 : 1;
 		TRY(ar_art_classify(ps, &ln));
-		if (ln.kind == AR_RK_LEAD && ln.m_end > 0 && ln.m_end < ln.len)
+		/* each split leaves a shorter rest: the loop ends */
+		while (ln.kind == AR_RK_LEAD && ln.m_end > ln.m_start && ln.m_end < ln.len)
 			TRY(split_lead(ps, &ln));
 		TRY(ar_art_buf_append(&ps->lines, &ln, sizeof(Line)));
 		n++;

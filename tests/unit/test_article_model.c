@@ -245,6 +245,23 @@ credits(Case *c)
 		  "sabq: person to byline, place to dateline");
 	CHECK(nparas(&c->a) == 2 && para_is(&c->a, 0, P1), "sabq: the outlet is not in the body");
 	ar_article_free(&c->a);
+	parse(c, "sabq credits", "الحكومة تعلن حزمة إجراءات لدعم الأسر\n"
+		  "دعاء بهاء الدين- ريم سليمان- سبق- جدة: " P1 "\n"
+		  "سبق- الرياض: " P2 "\n");
+	CHECK(span_is(&c->a, c->a.byline, "دعاء بهاء الدين- ريم سليمان") &&
+		  span_is(&c->a, c->a.dateline, "جدة") && para_is(&c->a, 0, P1) &&
+		  para_is(&c->a, 1, "سبق- الرياض: " P2),
+		  "sabq: two persons are the byline; a second credit opening stays in the body");
+	ar_article_free(&c->a);
+	parse(c, "sabq places", "الحكومة تعلن حزمة إجراءات لدعم الأسر\nمهنا التميمي-سبق-تبوك-القريات: " P1 "\n");
+	CHECK(span_is(&c->a, c->a.byline, "مهنا التميمي") &&
+		  span_is(&c->a, c->a.dateline, "تبوك-القريات") && para_is(&c->a, 0, P1),
+		  "sabq: two places are the dateline");
+	ar_article_free(&c->a);
+	parse(c, "outlet first", "الحكومة تعلن حزمة إجراءات لدعم الأسر\nسبق- الرياض: " P1 "\n");
+	CHECK(!c->a.has_byline && span_is(&c->a, c->a.dateline, "الرياض") && para_is(&c->a, 0, P1),
+		  "outlet - place: the place is the dateline");
+	ar_article_free(&c->a);
 	parse(c, "agency dateline", "الحكومة تعلن حزمة إجراءات لدعم الأسر\nالرياض - واس: " P1 "\n");
 	CHECK(!c->a.has_byline && span_is(&c->a, c->a.dateline, "الرياض - واس"),
 		  "a place and an agency stay a dateline");
@@ -255,6 +272,12 @@ credits(Case *c)
 		  "carousel: the credit after it gives the byline");
 	CHECK(nparas(&c->a) == 2 && para_is(&c->a, 0, P1) && para_is(&c->a, 1, P2),
 		  "carousel: removed before a credit and before a paragraph (%d)", nparas(&c->a));
+	ar_article_free(&c->a);
+	parse(c, "carousel inside a line", "الحكومة تعلن حزمة إجراءات لدعم الأسر\n"
+		  P1 " Next Previous عكاظ اليوم – جدة\n" P2 " Next Previous Next Previous " P3 "\n");
+	CHECK(nparas(&c->a) == 3 && para_is(&c->a, 0, P1) && para_is(&c->a, 1, P2) &&
+		  para_is(&c->a, 2, P3), "carousel: the text around it stays, the credit goes (%d)",
+		  nparas(&c->a));
 	ar_article_free(&c->a);
 	parse(c, "carousel alone", "Next Previous\nnext  previous \n");
 	CHECK(c->a.body.len == 0, "a bare carousel is no body");
