@@ -218,6 +218,7 @@ credits(Case *c)
 		{"الثلاثاء 07-09-2010 15:11 | كتب: إفي |", "", "إفي"},
 		{"متابعة: وكالات", "", "وكالات"},
 		{"كتب: رويترز، أ ف ب", "", "رويترز، أ ف ب"},
+		{"كتب: الألمانية د.ب.أ", "", "الألمانية د.ب.أ"},
 		{"كتب: إفي", "المصدر: صدى البلد", "صدى البلد"},
 		{"كتب: وائل قنديل", "", ""},
 		{"كتب: وفاء السيد", "", ""},
@@ -257,6 +258,10 @@ credits(Case *c)
 	CHECK(span_is(&c->a, c->a.byline, "مهنا التميمي") &&
 		  span_is(&c->a, c->a.dateline, "تبوك-القريات") && para_is(&c->a, 0, P1),
 		  "sabq: two places are the dateline");
+	ar_article_free(&c->a);
+	parse(c, "sabq desk", "الحكومة تعلن حزمة إجراءات لدعم الأسر\nمروان المريسي - سبق - متابعة: " P1 "\n");
+	CHECK(span_is(&c->a, c->a.byline, "مروان المريسي") && !c->a.has_dateline &&
+		  para_is(&c->a, 0, P1), "sabq: a desk word in the place's stead is no dateline");
 	ar_article_free(&c->a);
 	parse(c, "outlet first", "الحكومة تعلن حزمة إجراءات لدعم الأسر\nسبق- الرياض: " P1 "\n");
 	CHECK(!c->a.has_byline && span_is(&c->a, c->a.dateline, "الرياض") && para_is(&c->a, 0, P1),
