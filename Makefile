@@ -170,11 +170,12 @@ tests/articles/bin/%: tests/articles/%.c $(ARTICLE_TOOL_DEPS)
 	$(CC) $(UNIT_CFLAGS) -Iextension/core -Itests/articles $(shell pkg-config --cflags $(PKG_LIBS)) \
 		-o $@ $(CORE_SRC) tests/articles/artcommon.c $< $(shell pkg-config --libs $(PKG_LIBS)) -lm
 
-tests/articles/bin/htmleval: tests/articles/htmleval.c tests/articles/htmltext.c tests/articles/htmltext.h $(ARTICLE_TOOL_DEPS)
+tests/articles/bin/htmleval: tests/articles/htmleval.c tests/articles/htmltext.c tests/articles/htmltext.h \
+		tests/unit/article_check.c tests/unit/unit_util.c $(ARTICLE_TOOL_DEPS)
 	@mkdir -p tests/articles/bin
-	$(CC) $(UNIT_CFLAGS) -Iextension/core -Itests/articles $(shell pkg-config --cflags $(PKG_LIBS)) \
-		-o $@ $(CORE_SRC) tests/articles/artcommon.c tests/articles/htmltext.c $< \
-		$(shell pkg-config --libs $(PKG_LIBS)) -lm
+	$(CC) $(UNIT_CFLAGS) -Iextension/core -Itests/articles -Itests/unit $(shell pkg-config --cflags $(PKG_LIBS)) \
+		-o $@ $(CORE_SRC) tests/articles/artcommon.c tests/articles/htmltext.c \
+		tests/unit/article_check.c tests/unit/unit_util.c $< $(shell pkg-config --libs $(PKG_LIBS)) -lm
 
 .PHONY: article-eval article-real article-html
 article-eval: tests/articles/bin/eval

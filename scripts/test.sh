@@ -3,7 +3,8 @@
 # cluster (make installcheck), the demo script on the samples, logical
 # replication of generated columns (tests/replication/run.sh), the crash
 # tests and a short writers+readers run of the BM25 index, the fuzz
-# corpus replay, the C unit tests of the core under ASan+UBSan, the upgrade and
+# corpus replay, the C unit tests of the core under ASan+UBSan, the article
+# tools built and the article corpus scored, the upgrade and
 # dump/restore tests (tests/upgrade/run.sh), the META.json check, the Debian
 # package build and installcheck, then the PostgreSQL 17 suite
 # (scripts/test_pg17.sh: the regression suite on 17 and a dump from this 15
@@ -97,6 +98,18 @@ counted() {
 
 log "C unit tests of the core (ASan + UBSan)"
 counted "unit test runner" make -C "$TOP" -s unit
+
+# The article measuring tools (tests/articles: eval, realdata, htmleval) are
+# built so they cannot rot, and the development corpus is scored (printed for
+# the log, never asserted: scores are measurements, not tests).
+log "article tools: build eval, realdata, htmleval; score the development corpus"
+if make -C "$TOP" -s tests/articles/bin/eval tests/articles/bin/realdata tests/articles/bin/htmleval &&
+	make -C "$TOP" -s article-eval; then
+	passed=$((passed + 1))
+else
+	echo "article tools failed to build or run"
+	failed=$((failed + 1))
+fi
 
 log "upgrade from every released version, pg_dump and restore (tests/upgrade)"
 counted "upgrade test" bash "$TOP/tests/upgrade/run.sh"

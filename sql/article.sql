@@ -130,3 +130,14 @@ FROM arabic_parse_article(E'الرئيسية > اقتصاد > بنوك\n'
 SELECT title, dateline, left(body, 20) AS body_start
 FROM arabic_parse_article(E'عمّان — قال وزير المالية إن الحكومة ستعلن خلال الأسبوع المقبل عن حزمة من الإجراءات لدعم الأسر.\n'
 	'وأضاف أن هذه الإجراءات تشمل زيادة المعاشات ورفع حد الإعفاء الضريبي.');
+
+-- Credits of real pages: an agency credited as the writer is the source, not the byline (a
+-- person whose name starts like an agency stays the byline); "person- outlet- place:" gives the
+-- byline and the dateline, not the outlet; a "Next Previous" carousel glued before a credit goes.
+SELECT byline, source, dateline, left(body, 20) AS body_start
+FROM (VALUES
+	(E'عنوان الخبر هنا\nالثلاثاء 07-09-2010 15:11 | كتب: إفي |\nذكر تقرير إخباري اليوم أن اللاعب سيغيب عن المباراة المقبلة بسبب الإصابة.'),
+	(E'عنوان الخبر هنا\nكتب: وائل قنديل\nذكر تقرير إخباري اليوم أن اللاعب سيغيب عن المباراة المقبلة بسبب الإصابة.'),
+	(E'عنوان الخبر هنا\n حسن العيسي- سبق- القنفذة: ذكر تقرير إخباري اليوم أن اللاعب سيغيب عن المباراة.'),
+	(E'عنوان الخبر هنا\nNext Previous نايف عبدالله – جدة\nذكر تقرير إخباري اليوم أن اللاعب سيغيب عن المباراة المقبلة.')
+) AS t(raw), arabic_parse_article(raw);

@@ -56,6 +56,16 @@ FROM (VALUES
 ) AS t(input)
 ORDER BY input COLLATE "C";
 
+-- Numeric with spaces around the slashes: both slashes spaced alike and a
+-- 4-digit year at one end; a score, a fraction or a mixed form is no date.
+SELECT input, arabic_parse_date(input) AS parsed
+FROM (VALUES
+	('١ / ١٢ / ٢٠٢٠'), ('نشر في 1 / 12 / 2020 - 09:23'), ('2020 / 12 / 01'),
+	('فاز الفريق 2 / 3 في المباراة'), ('2 / 3 / 4'), ('1 / 2 / 20'), ('1/2 / 2020'),
+	('1 - 12 - 2020'), ('1 / 12 / 2020 / 5'), ('31 / 02 / 2024')
+) AS t(input)
+ORDER BY input COLLATE "C";
+
 -- Every date of a text, with its position, as written.
 SELECT "position", matched, value, has_time, calendar
 FROM arabic_find_dates('الرياض 23 ذو القعدة 1446 هـ الموافق 21 مايو 2025 م واس، وكان آخر تحديث في 28/09/2025 | 08:45 م')

@@ -99,7 +99,11 @@ title_prefix_line(Assembly *as, const Line *ln)
 	return AR_OK;
 }
 
-/* A dateline opening the first paragraph: the place to the dateline, the rest to the body. */
+/*
+ * A dateline opening the first paragraph: the place to the dateline, the
+ * rest to the body; a credit "person - outlet - place:" (sabq) names the
+ * reporter too (the rule's (?<b>...)), and its outlet is neither.
+ */
 static ArStatus
 dateline_line(Assembly *as, const Line *ln)
 {
@@ -109,6 +113,9 @@ dateline_line(Assembly *as, const Line *ln)
 	TRY(ar_art_value(as, s + ln->v_start, ln->v_end - ln->v_start, false, -1,
 					 &as->art->dateline, &ok));
 	as->art->has_dateline = ok;
+	if (ln->b_end > ln->b_start && !as->art->has_byline)
+		TRY(ar_art_value(as, s + ln->b_start, ln->b_end - ln->b_start, false, -1,
+						 &as->art->byline, &as->art->has_byline));
 	TRY(ar_art_boiler(as, s, ln->m_end));
 	if (ln->m_end < ln->len)
 	{
@@ -127,6 +134,30 @@ field_line(Assembly *as, const Line *ln, ArSpan *field, bool *has)
 
 	if (!*has)
 		TRY(ar_art_value(as, s + ln->v_start, ln->v_end - ln->v_start, false, -1, field, has));
+	return ar_art_boiler(as, s, ln->len);
+}
+
+/*
+ * A byline naming a news agency ("كتب: إفي", "متابعة - وكالات") credits the
+ * agency: it is the source (unless a source label says otherwise), not the
+ * byline.
+ */
+static ArStatus
+byline_line(Assembly *as, const Line *ln)
+{
+	const char *s = as->ps->s + ln->off;
+	ArArticle  *art = as->art;
+	bool		agency;
+
+	TRY(ar_art_agency(as, s + ln->v_start, ln->v_end - ln->v_start, &agency));
+	if (!agency)
+		return field_line(as, ln, &art->byline, &art->has_byline);
+	if (!art->has_source)
+	{
+		TRY(ar_art_value(as, s + ln->v_start, ln->v_end - ln->v_start, false, -1,
+						 &art->source, &art->has_source));
+		as->source_credit = art->has_source;
+	}
 	return ar_art_boiler(as, s, ln->len);
 }
 
@@ -177,8 +208,11 @@ labelled_line(Assembly *as, size_t i, bool *done)
 			return ar_art_boiler(as, s, ln->len);
 		case AR_RK_BYLINE:
 			head_date(as, d);
-			return field_line(as, ln, &art->byline, &art->has_byline);
+			return byline_line(as, ln);
 		case AR_RK_SOURCE:
+			/* a source label outranks an agency credit */
+			if (as->source_credit)
+				art->has_source = as->source_credit = false;
 			return field_line(as, ln, &art->source, &art->has_source);
 		case AR_RK_TAGS:
 			if (art->tags.len == 0)
@@ -238,18 +272,25 @@ date_line(Assembly *as, const Line *ln)
 	return ar_art_boiler(as, s, ln->len);
 }
 
-/* Whether s[0..n) has a dash between spaces (" - ", " – ", " — "). */
-static bool
-spaced_dash(const char *s, size_t n)
+/*
+ * Where s[0..n) has a dash between spaces (" - ", " – ", " — "): the offset
+ * of the space before it, *dlen the bytes of space, dash and space; SIZE_MAX
+ * when none.
+ */
+static size_t
+spaced_dash(const char *s, size_t n, size_t *dlen)
 {
 	for (size_t i = 1; i + 1 < n; i++)
-		if (s[i - 1] == ' ' &&
-			((s[i] == '-' && s[i + 1] == ' ') ||
-			 (i + 3 < n && memcmp(s + i, "\xE2\x80", 2) == 0 &&
-			  ((unsigned char) s[i + 2] == 0x93 || (unsigned char) s[i + 2] == 0x94) &&
-			  s[i + 3] == ' ')))
-			return true;
-	return false;
+	{
+		if (s[i - 1] != ' ')
+			continue;
+		if (s[i] == '-' && s[i + 1] == ' ')
+			return (*dlen = 3, i - 1);
+		if (i + 3 < n && memcmp(s + i, "\xE2\x80", 2) == 0 &&
+			((unsigned char) s[i + 2] == 0x93 || (unsigned char) s[i + 2] == 0x94) && s[i + 3] == ' ')
+			return (*dlen = 5, i - 1);
+	}
+	return SIZE_MAX;
 }
 
 /*
@@ -257,17 +298,49 @@ spaced_dash(const char *s, size_t n)
  * in the head, a section name of at most two words (اقتصاد); anywhere, a
  * credit line of at most five words joined by a dash, without digits ("عين
  * اليوم – متابعات", "فلان – عين اليوم"; "الهلال 2 - 1 النصر" is a score).
- * Neither is a sentence.
+ * Neither is a sentence.  *credit tells a credit line.
  */
 static bool
-head_label(const Assembly *as, const Line *ln)
+head_label(const Assembly *as, const Line *ln, bool *credit)
 {
+	size_t		dlen;
+
+	*credit = false;
 	if (!(as->art->has_title || as->body_started) || (ln->flags & LF_SENTENCE))
 		return false;
 	if (ln->nwords <= 2 && as->art->has_title && !as->body_started)
 		return true;
-	return ln->nwords <= 7 && ln->ndigit == 0 && spaced_dash(as->ps->s + ln->off, ln->len) &&
+	*credit = ln->nwords <= 7 && ln->ndigit == 0 &&
+		spaced_dash(as->ps->s + ln->off, ln->len, &dlen) != SIZE_MAX &&
 		ar_art_count_words(as->ps->s + ln->off, 0, ln->len) <= 5;	/* the dash is no word */
+	return *credit;
+}
+
+/*
+ * A credit line names the reporter on the side that opens with a given name
+ * of the rules file (kind given), of two to four words: "نبض المغرب - كريم
+ * العلوي", "لجين الأحمدي – عين اليوم", "الرياض - أحمد الشمالي"; the other
+ * side is the outlet, the desk or the place.  The first one found is the
+ * byline; the line goes to the boilerplate either way.
+ */
+static ArStatus
+credit_byline(Assembly *as, const Line *ln)
+{
+	const char *s = as->ps->s + ln->off;
+	size_t		dlen,
+				d = spaced_dash(s, ln->len, &dlen);
+	const char *side[2] = {s, s + d + dlen};
+	size_t		len[2] = {d, ln->len - d - dlen};
+
+	for (int k = 0; k < 2 && !as->art->has_byline; k++)
+	{
+		int			w = ar_art_count_words(side[k], 0, len[k]);
+
+		if (w >= 2 && w <= 4 && ar_art_given_first(as->ps->rules, &as->scratch, side[k], len[k]))
+			TRY(ar_art_value(as, side[k], len[k], false, -1, &as->art->byline,
+							 &as->art->has_byline));
+	}
+	return AR_OK;
 }
 
 /*
@@ -314,12 +387,17 @@ unlabelled_line(Assembly *as, size_t i)
 {
 	const Line *ln = LINE(as->ps, i);
 	const char *s = as->ps->s + ln->off;
-	bool		ok;
+	bool		ok,
+				credit = false;
 
 	if (ar_art_date_line(ln, as->body_started))
 		return date_line(as, ln);
-	if (ln->cls == PC_BAD || head_label(as, ln))
+	if (ln->cls == PC_BAD || head_label(as, ln, &credit))
+	{
+		if (credit)
+			TRY(credit_byline(as, ln));
 		return ar_art_boiler(as, s, ln->len);
+	}
 	if (!as->art->has_title && !as->body_started && ar_art_title_like(ln))
 	{
 		if (kicker(as, i))

@@ -75,6 +75,9 @@ typedef enum ArRuleKind
 	AR_RK_NAME,
 	AR_RK_CONT,
 	AR_RK_TAIL,
+	AR_RK_GIVEN,
+	AR_RK_AGENCY,
+	AR_RK_LEAD,
 	AR_RK_COUNT
 } ArRuleKind;
 

@@ -31,6 +31,7 @@ typedef struct Rule
 {
 	int			kind;
 	int			vgroup;			/* number of (?<v>...), 0 when absent */
+	int			bgroup;			/* number of (?<b>...) (a dateline's reporter), 0 when absent */
 	int			line;			/* line in the rules text */
 	pcre2_code *code;
 } Rule;
@@ -45,7 +46,7 @@ struct ArRules
 	int			cap;
 	Rule	   *rule;
 	uint32_t	max_groups;
-	ArHashSet	names;			/* word grams of the multiword names (kind "name") */
+	ArHashSet	names;			/* word grams of the multiword names (kind "name"), given names (kind "given") */
 	ArStopList	stop;			/* function words (ar_rules_set_stopwords) */
 	bool		has_stop;
 };
@@ -82,6 +83,8 @@ typedef struct Line
 	size_t		m_end;
 	size_t		v_start;
 	size_t		v_end;
+	size_t		b_start;		/* the reporter named by a dateline rule's (?<b>...); */
+	size_t		b_end;			/* b_end == b_start when none */
 	int			nwords;
 	int			nstop;			/* function words (the stopword list) */
 	int			ndigit;			/* words holding a digit */
@@ -136,6 +139,7 @@ typedef struct Assembly
 	size_t		nparas;
 	size_t		skip_to;		/* lines before this index are already placed */
 	bool		have_cand;		/* an SPA-style dateline candidate */
+	bool		source_credit;	/* the source came from a credit naming an agency */
 	bool		have_chrome_date;	/* a date line in the chrome above the headline */
 	ArDate		chrome_date;
 	ArSpan		cand;
@@ -151,6 +155,7 @@ extern ArStatus ar_art_classify(ArArticleParse *ps, Line *ln);
 extern ArStatus ar_art_buf_append(ArBuf *b, const void *v, size_t n);
 extern bool ar_art_bulleted(const char *s, size_t n);
 extern bool ar_art_function_word(const ArRules *r, const char *w, size_t n);
+extern ArStatus ar_art_agency(Assembly *as, const char *s, size_t n, bool *hit);
 
 /* ar_article_model.c */
 extern void ar_art_model(ArArticleParse *ps);
@@ -173,6 +178,8 @@ extern int	ar_art_stem_hashes(const char *w, size_t n, uint64_t h[2]);
 extern ArStatus ar_art_grams(Assembly *as, const char *s, size_t n);
 extern ArStatus ar_art_tags(Assembly *as, const char *s, size_t n);
 extern ArStatus ar_art_add_name(ArRules *r, const char *s, size_t n);
+extern ArStatus ar_art_add_given(ArRules *r, const char *s, size_t n);
+extern bool ar_art_given_first(const ArRules *r, ArBuf *scratch, const char *s, size_t n);
 
 /* ar_article_related.c */
 extern ArStatus ar_art_related(Assembly *as, const char *s, size_t n, const ArDate *d);

@@ -264,6 +264,9 @@ match_rules(ArArticleParse *ps, Line *ln)
 		size_t		vs = 0,
 					ve = ps->key.len;
 
+		/* agency rules read credit values, not lines (ar_art_agency) */
+		if (rule->kind == AR_RK_AGENCY)
+			continue;
 		/* the model reads cta and photo on short lines only (ar_article_model.c) */
 		if ((rule->kind == AR_RK_CTA || rule->kind == AR_RK_PHOTO) && ln->nwords > VOCAB_MAX_WORDS)
 			continue;
@@ -293,7 +296,40 @@ match_rules(ArArticleParse *ps, Line *ln)
 		ln->m_end = map[ov[1]];
 		ln->v_start = map[vs];
 		ln->v_end = map[ve];
+		if (rule->bgroup > 0 && rule->bgroup < rc && ov[2 * rule->bgroup] != PCRE2_UNSET)
+		{
+			ln->b_start = map[ov[2 * rule->bgroup]];
+			ln->b_end = map[ov[2 * rule->bgroup + 1]];
+		}
 		break;
+	}
+	return AR_OK;
+}
+
+/*
+ * Whether raw text s[0..n), a credit's value ("إفي", "أ ف ب", "وكالات"), is
+ * a news agency by the rules of kind agency (patterns on the folded text).
+ */
+ArStatus
+ar_art_agency(Assembly *as, const char *s, size_t n, bool *hit)
+{
+	const ArRules *r = as->ps->rules;
+
+	*hit = false;
+	as->scratch.len = 0;
+	TRY(ar_fold_span(&r->fold, s, n, &as->scratch, NULL));
+	for (int i = 0; i < r->n && !*hit; i++)
+	{
+		const Rule *rule = &r->rule[i];
+		int			rc;
+
+		if (rule->kind != AR_RK_AGENCY)
+			continue;
+		rc = pcre2_match(rule->code, (PCRE2_SPTR) as->scratch.data, as->scratch.len, 0,
+						 PCRE2_NO_UTF_CHECK, as->ps->md, r->mctx);
+		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+			return match_error(as->ps, rule, rc);
+		*hit = rc >= 0;
 	}
 	return AR_OK;
 }
@@ -374,6 +410,48 @@ ar_article_begin(const ArRules *rules, const ArDateEnv *denv, const char *s, siz
 	return AR_OK;
 }
 
+/* Append the piece s[off..off+len) of a split line, classified; kind > 0 overrides. */
+static ArStatus
+append_piece(ArArticleParse *ps, size_t off, size_t len, int kind)
+{
+	Line		piece;
+
+	memset(&piece, 0, sizeof(piece));
+	piece.off = off;
+	piece.len = len;
+	TRY(ar_art_classify(ps, &piece));
+	if (kind > 0)
+	{
+		piece.kind = kind;
+		piece.rule = -1;
+	}
+	return ar_art_buf_append(&ps->lines, &piece, sizeof(Line));
+}
+
+/*
+ * A carousel or similar trailer inside a line with text after it (kind
+ * lead: "Next Previous غالب السهلي – بريدة", "... آسيا. Next Previous عكاظ
+ * اليوم – جدة"): the text before it and the trailer become lines of their
+ * own, appended here (the trailer removed like one on its own line), and
+ * *ln the rest of the line, read like any line (here a credit).
+ */
+static ArStatus
+split_lead(ArArticleParse *ps, Line *ln)
+{
+	size_t		off = ln->off,
+				len = ln->len,
+				ms = ln->m_start,
+				me = ln->m_end;
+
+	if (ms > 0)
+		TRY(append_piece(ps, off, ms, 0));
+	TRY(append_piece(ps, off + ms, me - ms, AR_RK_TRAILER));
+	memset(ln, 0, sizeof(*ln));
+	ln->off = off + me;
+	ln->len = len - me;
+	return ar_art_classify(ps, ln);
+}
+
 /* Split and classify up to max_lines more lines. */
 ArStatus
 ar_article_step(ArArticleParse *ps, size_t max_lines, bool *done)
@@ -396,6 +474,9 @@ ar_article_step(ArArticleParse *ps, size_t max_lines, bool *done)
 		if (l < rest)
 			ps->pos += (p[l] == '\r' && l + 1 < rest && p[l + 1] == '\n') ? 2 : 1;
 		TRY(ar_art_classify(ps, &ln));
+		/* each split leaves a shorter rest: the loop ends */
+		while (ln.kind == AR_RK_LEAD && ln.m_end > ln.m_start && ln.m_end < ln.len)
+			TRY(split_lead(ps, &ln));
 		TRY(ar_art_buf_append(&ps->lines, &ln, sizeof(Line)));
 		n++;
 	}

@@ -6,14 +6,19 @@
  * text (ar_fold.h) and compiled by PCRE2 (UTF, UCP, JIT) with memory from
  * the caller's allocator.  Rules of kind "name" are not patterns but plain
  * phrases (multiword names for the tag splitter): their word grams go into
- * a hash set.  The function-word list comes from the stopword file.
+ * a hash set; rules of kind "given" are lists of given names (words, for
+ * credit lines), hashed into the same set under their own seed.  Rules of
+ * kind "agency" are patterns tried on a credit's value only, never on a
+ * line (ar_art_agency).  A dateline rule may name the reporter of its
+ * credit with (?<b>...) beside the place in (?<v>...).  The
+ * function-word list comes from the stopword file.
  */
 #include "ar_article_int.h"
 
 const char *const ar_rule_kind_names[AR_RK_COUNT] = {
 	"", "title_prefix", "stamp", "updated", "byline", "dateline", "source",
 	"tags", "readalso", "related", "widget", "trailer", "share", "caption",
-	"desk", "cta", "photo", "name", "cont", "tail"
+	"desk", "cta", "photo", "name", "cont", "tail", "given", "agency", "lead"
 };
 
 /* PCRE2 allocation through an ArAllocator. */
@@ -126,6 +131,9 @@ append_rule(ArRules *r, int kind, int lineno, pcre2_code *code)
 	rule->vgroup = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "v");
 	if (rule->vgroup < 0)
 		rule->vgroup = 0;
+	rule->bgroup = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "b");
+	if (rule->bgroup < 0)
+		rule->bgroup = 0;
 	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
 	if (groups + 1 > r->max_groups)
 		r->max_groups = groups + 1;
@@ -156,6 +164,8 @@ compile_line(ArRules *r, const char *p, size_t len, int lineno, ArRulesError *er
 		return rules_error(err, lineno, 0, "pattern longer than 4096 bytes");
 	if (kind == AR_RK_NAME)
 		return ar_art_add_name(r, pat, patlen);
+	if (kind == AR_RK_GIVEN)
+		return ar_art_add_given(r, pat, patlen);
 	TRY(compile_pattern(r, pat, patlen, lineno, err, &code));
 	if ((st = append_rule(r, kind, lineno, code)) != AR_OK)
 		pcre2_code_free(code);

@@ -188,6 +188,45 @@ ar_art_add_name(ArRules *r, const char *s, size_t n)
 	return st;
 }
 
+#define GIVEN_SEED 0x676976656eULL	/* "given" */
+
+/* Add the given names of a rule of kind given (words separated by spaces). */
+ArStatus
+ar_art_add_given(ArRules *r, const char *s, size_t n)
+{
+	ArBuf		key;
+	ArStatus	st = ar_buf_init(&key, &r->alloc, n * 2 + 16);
+
+	if (st == AR_OK)
+		st = ar_fold_span(&r->fold, s, n, &key, NULL);
+	for (size_t i = 0; st == AR_OK && i < key.len;)
+	{
+		size_t		j = i;
+
+		while (j < key.len && key.data[j] != ' ')
+			j++;
+		if (j > i)
+			st = ar_hashset_add(&r->names, ar_dedup_hash(key.data + i, j - i, GIVEN_SEED));
+		i = j + 1;
+	}
+	ar_buf_free(&key);
+	return st;
+}
+
+/* Whether the first word of raw text s[0..n) is a given name of the rules. */
+bool
+ar_art_given_first(const ArRules *r, ArBuf *scratch, const char *s, size_t n)
+{
+	size_t		j = 0;
+
+	scratch->len = 0;
+	if (ar_fold_span(&r->fold, s, n, scratch, NULL) != AR_OK)
+		return false;
+	while (j < scratch->len && scratch->data[j] != ' ')
+		j++;
+	return j > 0 && ar_hashset_has(&r->names, ar_dedup_hash(scratch->data, j, GIVEN_SEED));
+}
+
 /* Add the word 1- to 4-grams of raw text to as->grams, and the article and noun evidence. */
 ArStatus
 ar_art_grams(Assembly *as, const char *s, size_t n)

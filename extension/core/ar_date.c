@@ -471,24 +471,43 @@ parse_time(Scan *sc, int i, ArDate *out)
 	return j;
 }
 
-/* Try the numeric forms at token i; return the index after, or 0. */
+/*
+ * Whether token i is punctuation cp spaced as given (gap: spaces before it
+ * and a number with spaces after it; else tight on both sides).
+ */
+static bool
+numeric_sep(Scan *sc, int i, uint32_t cp, bool gap)
+{
+	const Tok  *t = tok_at(sc, i),
+			   *n = tok_at(sc, i + 1);
+
+	return t->type == T_PUNCT && t->cp == cp && t->gap == gap &&
+		n->type == T_NUM && n->gap == gap;
+}
+
+/*
+ * Try the numeric forms at token i; return the index after, or 0.  Written
+ * tight (21/5/2025, 2025-05-21, 21.5.2025) or, with '/' only, spaced
+ * ("١ / ١٢ / ٢٠٢٠", as some Arabic sites print it): both separators spaced
+ * alike, so "2 / 3" (a score, a fraction) or "1/2 / 2020" is never a date,
+ * and one end is a 4-digit year either way.
+ */
 static int
 parse_numeric(Scan *sc, int i, int *y, int *m, int *d)
 {
-	const Tok  *a = tok_at(sc, i);
-	uint32_t	sep;
-	const Tok  *b,
+	const Tok  *a = tok_at(sc, i),
+			   *b = tok_at(sc, i + 1),
 			   *c;
+	uint32_t	sep = b->cp;
+	bool		gap = b->gap;
 
-	b = tok_at(sc, i + 1);
-	if (b->type != T_PUNCT || b->gap || (b->cp != '/' && b->cp != '-' && b->cp != '.'))
+	if (b->type != T_PUNCT || (sep != '/' && sep != '-' && sep != '.') ||
+		(gap && sep != '/'))
 		return 0;
-	sep = b->cp;
-	if (!tight_num(sc, i + 2, 1, 2) || !tight_punct(sc, i + 3, sep))
+	if (!numeric_sep(sc, i + 1, sep, gap) || tok_at(sc, i + 2)->ndig > 2 ||
+		!numeric_sep(sc, i + 3, sep, gap))
 		return 0;
 	c = tok_at(sc, i + 4);
-	if (c->type != T_NUM || c->gap)
-		return 0;
 	b = tok_at(sc, i + 2);
 	if (a->ndig == 4 && c->ndig <= 2)
 	{
@@ -501,7 +520,8 @@ parse_numeric(Scan *sc, int i, int *y, int *m, int *d)
 	else
 		return 0;
 	/* a digit or separator right after means a longer number, not a date */
-	if (tight_punct(sc, i + 5, sep) || tight_num(sc, i + 5, 1, 99))
+	if (tight_punct(sc, i + 5, sep) || tight_num(sc, i + 5, 1, 99) ||
+		(gap && tok_at(sc, i + 5)->type == T_PUNCT && tok_at(sc, i + 5)->cp == sep))
 		return 0;
 	return i + 5;
 }

@@ -13,6 +13,8 @@
  *	without   its snippets that must not be (absent/all);
  *	title     parser's title equal to the gold title (display form);
  *	published the parser's date equal to the gold day (newspaper4k has none).
+ * Every page also goes through the unit tests' reassembly check (nothing
+ * lost: each non-blank line in a field, the body or the boilerplate).
  * Exit code 0 whatever the scores.
  *
  *	usage: htmleval --data DIR [-v] [--page PREFIX] [--text] [--rules FILE]
@@ -24,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article_check.h"
 #include "artcommon.h"
 #include "htmltext.h"
 
@@ -53,7 +56,8 @@ typedef struct Totals
 				titles,
 				titles_ok,
 				dates,
-				dates_ok;
+				dates_ok,
+				lost;			/* pages failing the reassembly check */
 	double		f1;
 } Totals;
 
@@ -248,7 +252,8 @@ eval_page(const char *name, const char *html, size_t len, const Gold *g, Totals 
 	ArArticle	a;
 	char	   *body,
 			   *title;
-	char		date[32] = "-";
+	char		date[32] = "-",
+				why[512];
 
 	html_text(html, len, &text);
 	if (show_text)
@@ -259,6 +264,9 @@ eval_page(const char *name, const char *html, size_t len, const Gold *g, Totals 
 		free(text.s);
 		return;
 	}
+	/* nothing lost: every non-blank line of the text is in a field, the body or the boilerplate */
+	if (!article_reassembles(text.s, text.len, &a, why, sizeof(why)))
+		printf("%-28s LOSES TEXT: %s\n", name, why), t->lost++;
 	body = parsed_body(&a);
 	title = art_span(&a, a.title, a.has_title);
 	if (a.has_published)
@@ -396,6 +404,7 @@ main(int argc, char **argv)
 	printf("\npages %d: body-F1 %.3f (mean of %d), with %d/%d, without %d/%d, title %d/%d, "
 		   "published %d/%d\n", t.pages, t.bodies ? t.f1 / t.bodies : 0, t.bodies, t.with,
 		   t.with_all, t.without, t.without_all, t.titles_ok, t.titles, t.dates_ok, t.dates);
+	printf("pages losing text (reassembly check): %d\n", t.lost);
 	printf("(score %.3f = mean of body-F1, with, without, title and published shares)\n",
 		   (ratio(t.dates_ok, t.dates) + ratio(t.titles_ok, t.titles) + ratio(t.with, t.with_all) +
 			ratio(t.without, t.without_all) + (t.bodies ? t.f1 / t.bodies : 0)) / 5);

@@ -6,6 +6,7 @@
  *		bare datelines, run-together tags, guillemets, widget times.  Every
  *		case is also checked for lost text (article_check.c).
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "ar_article.h"
@@ -202,6 +203,92 @@ seed_tags(Case *c)
 	ar_article_free(&c->a);
 }
 
+/*
+ * Credits of real pages: an agency as the credited writer goes to source
+ * (a source label outranks it; a person whose name starts like an agency
+ * stays the byline); sabq's "person- outlet- place:" gives byline and
+ * dateline, the outlet neither; a "Next Previous" carousel glued before a
+ * credit line leaves the line, the credit is read.
+ */
+static void
+credits(Case *c)
+{
+	const char *src[][3] = {
+		/* byline line, source label or "", expected source ("" = none) */
+		{"الثلاثاء 07-09-2010 15:11 | كتب: إفي |", "", "إفي"},
+		{"متابعة: وكالات", "", "وكالات"},
+		{"كتب: رويترز، أ ف ب", "", "رويترز، أ ف ب"},
+		{"كتب: الألمانية د.ب.أ", "", "الألمانية د.ب.أ"},
+		{"كتب: إفي", "المصدر: صدى البلد", "صدى البلد"},
+		{"كتب: وائل قنديل", "", ""},
+		{"كتب: وفاء السيد", "", ""},
+	};
+
+	for (size_t i = 0; i < sizeof(src) / sizeof(src[0]); i++)
+	{
+		char		page[2048];
+
+		snprintf(page, sizeof(page), "الحكومة تعلن حزمة إجراءات لدعم الأسر\n%s\n" P1 "\n%s\n",
+				 src[i][0], src[i][1]);
+		parse(c, src[i][0], page);
+		if (*src[i][2])
+			CHECK(!c->a.has_byline && c->a.has_source && span_is(&c->a, c->a.source, src[i][2]),
+				  "%s: the agency is the source, not the byline", src[i][0]);
+		else
+			CHECK(c->a.has_byline && !c->a.has_source, "%s: a person is the byline", src[i][0]);
+		CHECK(nparas(&c->a) == 1 && para_is(&c->a, 0, P1), "%s: body kept", src[i][0]);
+		ar_article_free(&c->a);
+	}
+	parse(c, "sabq credit", "الحكومة تعلن حزمة إجراءات لدعم الأسر\n"
+		  " فايز الاسمري - سبق- الرياض : " P1 "\n" P2 "\n");
+	CHECK(c->a.has_byline && span_is(&c->a, c->a.byline, "فايز الاسمري") &&
+		  c->a.has_dateline && span_is(&c->a, c->a.dateline, "الرياض"),
+		  "sabq: person to byline, place to dateline");
+	CHECK(nparas(&c->a) == 2 && para_is(&c->a, 0, P1), "sabq: the outlet is not in the body");
+	ar_article_free(&c->a);
+	parse(c, "sabq credits", "الحكومة تعلن حزمة إجراءات لدعم الأسر\n"
+		  "دعاء بهاء الدين- ريم سليمان- سبق- جدة: " P1 "\n"
+		  "سبق- الرياض: " P2 "\n");
+	CHECK(span_is(&c->a, c->a.byline, "دعاء بهاء الدين- ريم سليمان") &&
+		  span_is(&c->a, c->a.dateline, "جدة") && para_is(&c->a, 0, P1) &&
+		  para_is(&c->a, 1, "سبق- الرياض: " P2),
+		  "sabq: two persons are the byline; a second credit opening stays in the body");
+	ar_article_free(&c->a);
+	parse(c, "sabq places", "الحكومة تعلن حزمة إجراءات لدعم الأسر\nمهنا التميمي-سبق-تبوك-القريات: " P1 "\n");
+	CHECK(span_is(&c->a, c->a.byline, "مهنا التميمي") &&
+		  span_is(&c->a, c->a.dateline, "تبوك-القريات") && para_is(&c->a, 0, P1),
+		  "sabq: two places are the dateline");
+	ar_article_free(&c->a);
+	parse(c, "sabq desk", "الحكومة تعلن حزمة إجراءات لدعم الأسر\nمروان المريسي - سبق - متابعة: " P1 "\n");
+	CHECK(span_is(&c->a, c->a.byline, "مروان المريسي") && !c->a.has_dateline &&
+		  para_is(&c->a, 0, P1), "sabq: a desk word in the place's stead is no dateline");
+	ar_article_free(&c->a);
+	parse(c, "outlet first", "الحكومة تعلن حزمة إجراءات لدعم الأسر\nسبق- الرياض: " P1 "\n");
+	CHECK(!c->a.has_byline && span_is(&c->a, c->a.dateline, "الرياض") && para_is(&c->a, 0, P1),
+		  "outlet - place: the place is the dateline");
+	ar_article_free(&c->a);
+	parse(c, "agency dateline", "الحكومة تعلن حزمة إجراءات لدعم الأسر\nالرياض - واس: " P1 "\n");
+	CHECK(!c->a.has_byline && span_is(&c->a, c->a.dateline, "الرياض - واس"),
+		  "a place and an agency stay a dateline");
+	ar_article_free(&c->a);
+	parse(c, "carousel", "الحكومة تعلن حزمة إجراءات لدعم الأسر\n"
+		  "Next Previous  نايف عبدالله – جدة\n" P1 "\nNext Previous " P2 "\n");
+	CHECK(c->a.has_byline && span_is(&c->a, c->a.byline, "نايف عبدالله"),
+		  "carousel: the credit after it gives the byline");
+	CHECK(nparas(&c->a) == 2 && para_is(&c->a, 0, P1) && para_is(&c->a, 1, P2),
+		  "carousel: removed before a credit and before a paragraph (%d)", nparas(&c->a));
+	ar_article_free(&c->a);
+	parse(c, "carousel inside a line", "الحكومة تعلن حزمة إجراءات لدعم الأسر\n"
+		  P1 " Next Previous عكاظ اليوم – جدة\n" P2 " Next Previous Next Previous " P3 "\n");
+	CHECK(nparas(&c->a) == 3 && para_is(&c->a, 0, P1) && para_is(&c->a, 1, P2) &&
+		  para_is(&c->a, 2, P3), "carousel: the text around it stays, the credit goes (%d)",
+		  nparas(&c->a));
+	ar_article_free(&c->a);
+	parse(c, "carousel alone", "Next Previous\nnext  previous \n");
+	CHECK(c->a.body.len == 0, "a bare carousel is no body");
+	ar_article_free(&c->a);
+}
+
 void
 test_article_model(void)
 {
@@ -222,6 +309,7 @@ test_article_model(void)
 	no_title(&c);
 	bare_datelines(&c);
 	seed_tags(&c);
+	credits(&c);
 	/* line breaks the parser does not split on (form feed, U+2028) stay inside one paragraph */
 	parse(&c, "form feed inside a line",
 		  "الحكومة تعلن حزمة إجراءات لدعم الأسر\n" P1 "\f" P2 "\n" P3 "\xE2\x80\xA8" P1 "\n");
