@@ -35,6 +35,18 @@ typedef struct Tally
 	int64		unexpected;		/* in the index, not in the table */
 } Tally;
 
+/* Count one step of a merge of two sorted streams: c < 0, only in the table. */
+static void
+tally(Tally *t, int c)
+{
+	if (c == 0)
+		t->matched++;
+	else if (c < 0)
+		t->missing++;
+	else
+		t->unexpected++;
+}
+
 /* Compare two sorted streams of posting keys. */
 static void
 compare_postings(Tuplesortstate *want, Tuplesortstate *have, Tally *t)
@@ -50,12 +62,7 @@ compare_postings(Tuplesortstate *want, Tuplesortstate *have, Tally *t)
 		int			c = !more_a ? 1 : !more_b ? -1 : bm25_sorted_cmp(a, b);
 
 		CHECK_FOR_INTERRUPTS();
-		if (c == 0)
-			t->matched++;
-		else if (c < 0)
-			t->missing++;
-		else
-			t->unexpected++;
+		tally(t, c);
 		if (c <= 0)
 		{
 			pfree(DatumGetPointer(a));
@@ -97,12 +104,7 @@ compare_docs(Bm25Docs *want, Bm25Docs *have, Tally *t)
 	{
 		int			c = i == want->n ? 1 : j == have->n ? -1 : doc_cmp(&want->d[i], &have->d[j]);
 
-		if (c == 0)
-			t->matched++;
-		else if (c < 0)
-			t->missing++;
-		else
-			t->unexpected++;
+		tally(t, c);
 		i += c <= 0;
 		j += c >= 0;
 	}
