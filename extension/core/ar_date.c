@@ -34,7 +34,9 @@ enum
 	LEX_NOON,
 	LEX_FILLER,					/* words allowed between a date and its time */
 	LEX_MAKKAH,					/* ت of "ت م" (Makkah time) */
-	LEX_EQUIV					/* الموافق: a dual date follows */
+	LEX_EQUIV,					/* الموافق: a dual date follows */
+	LEX_HOUR_MARK,				/* h of "14h30" (Maghrebi, French style) */
+	LEX_ISO_T					/* T between an ISO date and its time; Z after it */
 };
 
 typedef struct LexSrc
@@ -76,6 +78,13 @@ static const LexSrc lexicon[] = {
 	{"ديسمبر", NULL, LEX_MONTH_G, 12}, {"كانون", "الأول", LEX_MONTH_G, 12},
 	{"كانون", "أول", LEX_MONTH_G, 12}, {"دجنبر", NULL, LEX_MONTH_G, 12},
 	{"december", NULL, LEX_MONTH_G, 12},
+	/* English abbreviations, as in "Wed, 21 May 2025" and "Sept. 5, 2025" */
+	{"jan", NULL, LEX_MONTH_G, 1}, {"feb", NULL, LEX_MONTH_G, 2},
+	{"mar", NULL, LEX_MONTH_G, 3}, {"apr", NULL, LEX_MONTH_G, 4},
+	{"jun", NULL, LEX_MONTH_G, 6}, {"jul", NULL, LEX_MONTH_G, 7},
+	{"aug", NULL, LEX_MONTH_G, 8}, {"sep", NULL, LEX_MONTH_G, 9},
+	{"sept", NULL, LEX_MONTH_G, 9}, {"oct", NULL, LEX_MONTH_G, 10},
+	{"nov", NULL, LEX_MONTH_G, 11}, {"dec", NULL, LEX_MONTH_G, 12},
 
 	{"محرم", NULL, LEX_MONTH_H, 1}, {"المحرم", NULL, LEX_MONTH_H, 1},
 	{"صفر", NULL, LEX_MONTH_H, 2},
@@ -101,6 +110,10 @@ static const LexSrc lexicon[] = {
 	{"tuesday", NULL, LEX_WEEKDAY, 2}, {"wednesday", NULL, LEX_WEEKDAY, 3},
 	{"thursday", NULL, LEX_WEEKDAY, 4}, {"friday", NULL, LEX_WEEKDAY, 5},
 	{"saturday", NULL, LEX_WEEKDAY, 6},
+	{"sun", NULL, LEX_WEEKDAY, 0}, {"mon", NULL, LEX_WEEKDAY, 1},
+	{"tue", NULL, LEX_WEEKDAY, 2}, {"wed", NULL, LEX_WEEKDAY, 3},
+	{"thu", NULL, LEX_WEEKDAY, 4}, {"fri", NULL, LEX_WEEKDAY, 5},
+	{"sat", NULL, LEX_WEEKDAY, 6},
 
 	{"هـ", NULL, LEX_ERA_H, 0}, {"هجري", NULL, LEX_ERA_H, 0},
 	{"هجرية", NULL, LEX_ERA_H, 0}, {"للهجرة", NULL, LEX_ERA_H, 0},
@@ -108,13 +121,18 @@ static const LexSrc lexicon[] = {
 	{"ميلادية", NULL, LEX_ERA_G, 0}, {"للميلاد", NULL, LEX_ERA_G, 0},
 	{"ص", NULL, LEX_AM, 0}, {"صباحًا", NULL, LEX_AM, 0}, {"صباح", NULL, LEX_AM, 0},
 	{"فجرًا", NULL, LEX_AM, 0}, {"am", NULL, LEX_AM, 0},
+	{"قبل", "الظهر", LEX_AM, 0}, {"بعد", "الظهر", LEX_PM, 0},
 	{"م", NULL, LEX_PM, 0}, {"مساءً", NULL, LEX_PM, 0}, {"مساءا", NULL, LEX_PM, 0},
 	{"عصرًا", NULL, LEX_PM, 0}, {"ليلًا", NULL, LEX_PM, 0}, {"pm", NULL, LEX_PM, 0},
 	{"ظهرًا", NULL, LEX_NOON, 0}, {"ظهر", NULL, LEX_NOON, 0},
 	{"الساعة", NULL, LEX_FILLER, 0}, {"على", NULL, LEX_FILLER, 0},
 	{"في", NULL, LEX_FILLER, 0}, {"عند", NULL, LEX_FILLER, 0},
+	{"تمام", NULL, LEX_FILLER, 0},
+	{"h", NULL, LEX_HOUR_MARK, 0},
 	{"ت", NULL, LEX_MAKKAH, 0},
 	{"الموافق", NULL, LEX_EQUIV, 0}, {"الموافقة", NULL, LEX_EQUIV, 0},
+	{"ل", NULL, LEX_EQUIV, 0},	/* "الموافق لـ" */
+	{"t", NULL, LEX_ISO_T, 0}, {"z", NULL, LEX_ISO_T, 1},
 };
 
 /* Token types */
@@ -134,7 +152,7 @@ typedef struct Tok
 	uint32_t	cp;				/* T_PUNCT code point */
 } Tok;
 
-#define MAX_TOKS 24
+#define MAX_TOKS 32
 
 /* A window of tokens read on demand from a start position. */
 typedef struct Scan
@@ -398,7 +416,101 @@ hijri_to_greg(const ArDateEnv *env, int hy, int hm, int hd, int *y, int *m, int 
 	return ar_greg_valid(*y, *m, *d);
 }
 
-/* Parse an optional time at token i; return the index after it (or i). */
+/*
+ * Skip an ISO zone glued to a time ("Z", "+03:00", "+0300", "-05:00"): the
+ * time is kept as written, local to the page, like every other form.
+ */
+static int
+skip_zone(Scan *sc, int j)
+{
+	int			v;
+	const Tok  *t = tok_at(sc, j);
+
+	if (!t->gap && lex_match(sc, j, LEX_ISO_T, &v) && v == 1)
+		return j + 1;
+	if (!tight_punct(sc, j, '+') && !tight_punct(sc, j, '-'))
+		return j;
+	if (tight_num(sc, j + 1, 4, 4))
+		return j + 2;
+	if (tight_num(sc, j + 1, 2, 2) && tight_punct(sc, j + 2, ':') && tight_num(sc, j + 3, 2, 2))
+		return j + 4;
+	return j;
+}
+
+/*
+ * The clock at token j: H:MM[:SS], or H"h"MM as Maghrebi sites print it
+ * ("14h30"); *j moves past it.  False when none.
+ */
+static bool
+clock_at(Scan *sc, int *j, int *h, int *mi, int *se)
+{
+	const Tok  *t = tok_at(sc, *j);
+	int			v;
+
+	if (t->type != T_NUM || t->ndig > 2)
+		return false;
+	*h = (int) t->num;
+	*se = 0;
+	if (tight_punct(sc, *j + 1, ':') && tight_num(sc, *j + 2, 2, 2))
+	{
+		*mi = (int) tok_at(sc, *j + 2)->num;
+		*j += 3;
+		if (tight_punct(sc, *j, ':') && tight_num(sc, *j + 1, 2, 2))
+		{
+			*se = (int) tok_at(sc, *j + 1)->num;
+			*j += 2;
+		}
+		return true;
+	}
+	if (!tok_at(sc, *j + 1)->gap && lex_match(sc, *j + 1, LEX_HOUR_MARK, &v) &&
+		tight_num(sc, *j + 2, 2, 2))
+	{
+		*mi = (int) tok_at(sc, *j + 2)->num;
+		*j += 3;
+		return true;
+	}
+	return false;
+}
+
+/* Apply an AM/PM/noon word at token *j to hour *h; false when impossible. */
+static bool
+day_half(Scan *sc, int *j, int *h)
+{
+	int			v,
+				n;
+
+	if ((n = lex_match(sc, *j, LEX_AM, &v)) > 0)
+	{
+		if (*h < 1 || *h > 12)
+			return false;
+		*h %= 12;
+		*j += n;
+	}
+	else if ((n = lex_match(sc, *j, LEX_PM, &v)) > 0)
+	{
+		if (*h < 1 || *h > 23)
+			return false;
+		if (*h < 12)
+			*h += 12;
+		*j += n;
+	}
+	else if (lex_match(sc, *j, LEX_NOON, &v))
+	{
+		if (*h < 1 || *h > 12)
+			return false;
+		if (*h < 7)
+			*h += 12;
+		(*j)++;
+	}
+	else if (lex_match(sc, *j, LEX_MAKKAH, &v) && lex_match(sc, *j + 1, LEX_ERA_G, &v))
+		*j += 2;
+	return true;
+}
+
+/*
+ * Parse an optional time at token i; return the index after it (or i).
+ * An ISO "T" glued to the date opens it directly ("2025-05-21T14:42:00+03:00").
+ */
 static int
 parse_time(Scan *sc, int i, ArDate *out)
 {
@@ -407,15 +519,16 @@ parse_time(Scan *sc, int i, ArDate *out)
 				v,
 				h,
 				mi,
-				se = 0,
-				n;
+				se;
+	bool		iso = false;
 	const Tok  *t;
 
-	for (;;)
+	if (!tok_at(sc, j)->gap && lex_match(sc, j, LEX_ISO_T, &v) && v == 0 &&
+		tight_num(sc, j + 1, 1, 2))
+		j++, iso = true;
+	while (!iso && skipped < 3)
 	{
 		t = tok_at(sc, j);
-		if (skipped >= 3)
-			break;
 		if (t->type == T_PUNCT && (t->cp == '-' || t->cp == '|' || t->cp == 0x060C ||
 								   t->cp == ',' || t->cp == 0x2013 || t->cp == 0x2014 ||
 								   t->cp == '/'))
@@ -425,43 +538,12 @@ parse_time(Scan *sc, int i, ArDate *out)
 		else
 			break;
 	}
-	t = tok_at(sc, j);
-	if (t->type != T_NUM || t->ndig > 2 || !tight_punct(sc, j + 1, ':') ||
-		!tight_num(sc, j + 2, 2, 2))
+	if (!clock_at(sc, &j, &h, &mi, &se))
 		return i;
-	h = (int) t->num;
-	mi = (int) tok_at(sc, j + 2)->num;
-	j += 3;
-	if (tight_punct(sc, j, ':') && tight_num(sc, j + 1, 2, 2))
-	{
-		se = (int) tok_at(sc, j + 1)->num;
-		j += 2;
-	}
-	if (lex_match(sc, j, LEX_AM, &v))
-	{
-		if (h < 1 || h > 12)
-			return i;
-		h %= 12;
-		j++;
-	}
-	else if (lex_match(sc, j, LEX_PM, &v))
-	{
-		if (h < 1 || h > 23)
-			return i;
-		if (h < 12)
-			h += 12;
-		j++;
-	}
-	else if (lex_match(sc, j, LEX_NOON, &v))
-	{
-		if (h < 1 || h > 12)
-			return i;
-		if (h < 7)
-			h += 12;
-		j++;
-	}
-	else if ((n = lex_match(sc, j, LEX_MAKKAH, &v)) && lex_match(sc, j + 1, LEX_ERA_G, &v))
-		j += 2;
+	if (iso)
+		j = skip_zone(sc, j);
+	else if (!day_half(sc, &j, &h))
+		return i;
 	if (h > 23 || mi > 59 || se > 59)
 		return i;
 	out->hour = h;
@@ -526,68 +608,162 @@ parse_numeric(Scan *sc, int i, int *y, int *m, int *d)
 	return i + 5;
 }
 
-/* Try the grammar at token i0; fill out and return true on a date. */
-static bool
-parse_at(Scan *sc, int i0, ArDate *out)
+/* Whether token t is a separator written between a date's parts ("-", "|", "،"). */
+static inline bool
+date_sep(const Tok *t)
 {
-	int			i = i0,
+	return t->type == T_PUNCT && (t->cp == '-' || t->cp == '|' || t->cp == 0x060C ||
+								  t->cp == ',' || t->cp == 0x2013 || t->cp == 0x2014);
+}
+
+/* Skip a weekday and what follows it ("الأربعاء، ", "الأحد الموافق "); return the next index. */
+static int
+skip_weekday(Scan *sc, int i)
+{
+	int			v;
+
+	if (!lex_match(sc, i, LEX_WEEKDAY, &v))
+		return i;
+	i++;
+	if (date_sep(tok_at(sc, i)))
+		i++;
+	if (lex_match(sc, i, LEX_EQUIV, &v))
+		i++;
+	return i;
+}
+
+/*
+ * Skip a second name of month m written beside it: "آذار/مارس", "مايو/ أيار",
+ * "أيار (مايو)"; return the next index.
+ */
+static int
+month_pair(Scan *sc, int i, int kind, int m)
+{
+	const Tok  *t = tok_at(sc, i);
+	int			v,
+				n;
+
+	if (t->type != T_PUNCT || (t->cp != '/' && t->cp != '('))
+		return i;
+	if ((n = lex_match(sc, i + 1, kind, &v)) == 0 || v != m)
+		return i;
+	if (t->cp == '/')
+		return i + 1 + n;
+	t = tok_at(sc, i + 1 + n);
+	return (t->type == T_PUNCT && t->cp == ')') ? i + 2 + n : i;
+}
+
+/* Whether token i is an English ordinal suffix glued to the day ("21st"). */
+static bool
+ordinal_suffix(Scan *sc, int i)
+{
+	const Tok  *t = tok_at(sc, i);
+	const char *w = sc->s + t->off;
+
+	if (t->type != T_WORD || t->gap || t->end - t->off != 2)
+		return false;
+	return memcmp(w, "st", 2) == 0 || memcmp(w, "nd", 2) == 0 || memcmp(w, "rd", 2) == 0 ||
+		memcmp(w, "th", 2) == 0;
+}
+
+/*
+ * day + month name [+ second name] [،] + year [+ era] at token i; return the
+ * index after it, or 0.  A Hijri month name makes the date Hijri.
+ */
+static int
+parse_named(Scan *sc, int i, int *y, int *m, int *d, bool *hijri)
+{
+	const Tok  *t = tok_at(sc, i);
+	int			n,
+				v,
+				kind = LEX_MONTH_G;
+
+	if (t->ndig > 2 || t->num < 1 || t->num > 31)
+		return 0;
+	*d = (int) t->num;
+	i++;
+	if ((n = lex_match(sc, i, LEX_MONTH_G, m)) == 0)
+	{
+		if ((n = lex_match(sc, i, LEX_MONTH_H, m)) == 0)
+			return 0;
+		kind = LEX_MONTH_H;
+	}
+	i = month_pair(sc, i + n, kind, *m);
+	t = tok_at(sc, i);
+	if (t->type == T_PUNCT && (t->cp == 0x060C || t->cp == ','))
+		t = tok_at(sc, ++i);
+	if (t->type != T_NUM || t->ndig < 3 || t->ndig > 4)
+		return 0;
+	*y = (int) t->num;
+	i++;
+	*hijri = (kind == LEX_MONTH_H);
+	if (lex_match(sc, i, *hijri ? LEX_ERA_H : LEX_ERA_G, &v))
+		i++;
+	else if (!*hijri && lex_match(sc, i, LEX_ERA_H, &v))
+		return 0;				/* a Gregorian month name with هـ */
+	return i;
+}
+
+/*
+ * Gregorian month name first, as WordPress and English pages print it:
+ * "مايو 21، 2025", "May 21, 2025", "Sept. 5th 2025"; the year has 4 digits
+ * so "مايو 15 مليون" or "يونيو 2025" is no date.  Returns the index or 0.
+ */
+static int
+parse_month_first(Scan *sc, int i, int *y, int *m, int *d)
+{
+	const Tok  *t;
+	int			n;
+
+	if ((n = lex_match(sc, i, LEX_MONTH_G, m)) == 0)
+		return 0;
+	i = month_pair(sc, i + n, LEX_MONTH_G, *m);
+	if (tok_at(sc, i)->type == T_PUNCT && tok_at(sc, i)->cp == '.')
+		i++;					/* "Sept." */
+	t = tok_at(sc, i);
+	if (t->type != T_NUM || t->ndig > 2 || t->num < 1 || t->num > 31)
+		return 0;
+	*d = (int) t->num;
+	i++;
+	if (ordinal_suffix(sc, i))
+		i++;
+	t = tok_at(sc, i);
+	if (t->type == T_PUNCT && (t->cp == 0x060C || t->cp == ','))
+		t = tok_at(sc, ++i);
+	if (t->type != T_NUM || t->ndig != 4 || tight_punct(sc, i + 1, ':'))
+		return 0;
+	*y = (int) t->num;
+	return i + 1;
+}
+
+/* The date (and time after it) starting at token i0; true and *out filled on one. */
+static bool
+parse_date(Scan *sc, int i0, ArDate *out)
+{
+	int			i,
 				v,
 				n,
 				y,
 				m,
-				d,
-				kind = LEX_MONTH_G;
-	const Tok  *t;
+				d;
 	bool		hijri = false;
 
 	memset(out, 0, sizeof(*out));
-	if (lex_match(sc, i, LEX_WEEKDAY, &v))
+	i = skip_weekday(sc, i0);
+	if (tok_at(sc, i)->type == T_WORD)
 	{
-		i++;
-		t = tok_at(sc, i);
-		if (t->type == T_PUNCT && (t->cp == 0x060C || t->cp == ',' || t->cp == '-' ||
-								   t->cp == 0x2013))
-			i++;
+		if ((i = parse_month_first(sc, i, &y, &m, &d)) == 0)
+			return false;
 	}
-	t = tok_at(sc, i);
-	if (t->type != T_NUM)
-		return false;
-	if ((n = parse_numeric(sc, i, &y, &m, &d)) > 0)
+	else if ((n = parse_numeric(sc, i, &y, &m, &d)) > 0)
 	{
 		i = n;
 		if (lex_match(sc, i, LEX_ERA_H, &v))
 			hijri = true, i++;
 	}
-	else
-	{
-		if (t->ndig > 2 || t->num < 1 || t->num > 31)
-			return false;
-		d = (int) t->num;
-		i++;
-		if ((n = lex_match(sc, i, LEX_MONTH_G, &m)) == 0)
-		{
-			if ((n = lex_match(sc, i, LEX_MONTH_H, &m)) == 0)
-				return false;
-			kind = LEX_MONTH_H;
-		}
-		i += n;
-		/* آذار/مارس: an equivalent name of the same month */
-		if (tok_at(sc, i)->type == T_PUNCT && tok_at(sc, i)->cp == '/' &&
-			(n = lex_match(sc, i + 1, kind, &v)) > 0 && v == m)
-			i += 1 + n;
-		t = tok_at(sc, i);
-		if (t->type == T_PUNCT && (t->cp == 0x060C || t->cp == ','))
-			t = tok_at(sc, ++i);
-		if (t->type != T_NUM || t->ndig < 3 || t->ndig > 4)
-			return false;
-		y = (int) t->num;
-		i++;
-		hijri = (kind == LEX_MONTH_H);
-		if (lex_match(sc, i, hijri ? LEX_ERA_H : LEX_ERA_G, &v))
-			i++;
-		else if (!hijri && lex_match(sc, i, LEX_ERA_H, &v))
-			return false;		/* a Gregorian month name with هـ */
-	}
+	else if (tok_at(sc, i)->type != T_NUM ||
+			 (i = parse_named(sc, i, &y, &m, &d, &hijri)) == 0)
+		return false;
 	out->src_year = y;
 	out->src_month = m;
 	out->src_day = d;
@@ -609,6 +785,39 @@ parse_at(Scan *sc, int i0, ArDate *out)
 	return true;
 }
 
+/*
+ * Try the grammar at token i0; fill out and return true on a date.  A time
+ * may come first ("14:42 - الأربعاء 21 مايو 2025", "02:42 م، 21/05/2025"):
+ * it is the date's time when the date has none; a time alone is no date.
+ */
+static bool
+parse_at(Scan *sc, int i0, ArDate *out)
+{
+	int			j = i0,
+				h,
+				mi,
+				se;
+	size_t		end;
+
+	if (!clock_at(sc, &j, &h, &mi, &se))
+		return parse_date(sc, i0, out);
+	if (!day_half(sc, &j, &h) || h > 23 || mi > 59 || se > 59)
+		return false;
+	for (int k = 0; k < 2 && date_sep(tok_at(sc, j)); k++)
+		j++;
+	if (!parse_date(sc, j, out))
+		return false;
+	if (!out->has_time)
+	{
+		out->hour = h, out->minute = mi, out->second = se;
+		out->has_time = true;
+	}
+	end = out->offset + out->len;
+	out->offset = tok_at(sc, i0)->off;
+	out->len = end - out->offset;
+	return true;
+}
+
 /* Whether a date may start at token t (a number or a weekday's first letters). */
 static inline bool
 may_start(const char *s, const Tok *t)
@@ -617,7 +826,7 @@ may_start(const char *s, const Tok *t)
 		return true;
 	if (t->type != T_WORD)
 		return false;
-	/* weekday names start with ال (any alef form) or a Latin letter */
+	/* weekday and month names: a Latin word, or an Arabic one of 3+ letters */
 	return (unsigned char) s[t->off] < 0x80 || t->end - t->off >= 6;
 }
 

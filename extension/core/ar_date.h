@@ -53,7 +53,7 @@ typedef struct ArDate
 	int			src_day;
 } ArDate;
 
-#define AR_DATE_LEX_MAX 160
+#define AR_DATE_LEX_MAX 224
 #define AR_DATE_KEY_MAX 24
 
 typedef struct ArDateLex
