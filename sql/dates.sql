@@ -86,6 +86,34 @@ FROM (VALUES
 ) AS t(input)
 ORDER BY input COLLATE "C";
 
+-- Forms of Arab outlets (issue 11): month first (WordPress, English), ISO 8601
+-- with a zone (the time kept as written), Maghrebi hours, the time before the
+-- date, two month names, weekday + الموافق, Persian digits, قبل/بعد الظهر.
+SELECT pg_temp.visible(input) AS input, arabic_parse_date(input) AS parsed
+FROM (VALUES
+	('مايو 21، 2025'), ('May 21, 2025'), ('Wed, 21 May 2025 14:42:00 GMT'),
+	('Sept. 5th 2025, 8:00 pm'), ('2025-05-21T14:42:00+03:00'), ('2025-05-21T09:05:00Z'),
+	('الأربعاء 21 ماي 2025 - 14h42'), ('14:42 - الأربعاء 21 مايو 2025'),
+	('02:42 م، 21/05/2025'), ('21 أيار (مايو) 2025'), ('21 مايو/ أيار 2025'),
+	('الأحد الموافق 7 سبتمبر 2025'),
+	('الأحد 12 ربيع الأول 1447هـ الموافق لـ 5 سبتمبر 2025م'),
+	('۲۱ مايو ۲۰۲۵ - ۱۰:۳۰'), ('21 مايو 2025 الساعة 3:10 بعد الظهر'),
+	('21 مايو 2025 في تمام الساعة 8:15 مساءً')
+) AS t(input)
+ORDER BY input COLLATE "C";
+
+-- Not dates, or not these: relative times (the function has no reference
+-- time), a score, phone numbers, a year or a time alone, impossible days and
+-- hours (the date stays without the impossible time).
+SELECT pg_temp.visible(input) AS input, arabic_parse_date(input) AS parsed
+FROM (VALUES
+	('منذ 3 ساعات'), ('منذ يومين'), ('فاز الهلال 2 - 1'), ('للتواصل 0100-123-4567'),
+	('هاتف: 02-2345-6789'), ('عام 2025'), ('14:42'), ('الساعة 14:42 مساءً'),
+	('February 30, 2024'), ('مايو 32، 2025'), ('مايو 15 مليون'),
+	('2025-05-21T25:10:00Z'), ('21 مايو 2025 - 14h75'), ('13:00 ص 21 مايو 2025')
+) AS t(input)
+ORDER BY input COLLATE "C";
+
 SELECT arabic_parse_date(NULL) IS NULL AS strict_null;
 
 -- Large inputs: 100,000 lines with the date at the end; a 50 MB value.

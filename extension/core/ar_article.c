@@ -108,11 +108,12 @@ static ArStatus
 dateline_line(Assembly *as, const Line *ln)
 {
 	const char *s = as->ps->s + ln->off;
-	bool		ok;
+	bool		split;
 
-	TRY(ar_art_value(as, s + ln->v_start, ln->v_end - ln->v_start, false, -1,
-					 &as->art->dateline, &ok));
-	as->art->has_dateline = ok;
+	TRY(ar_art_reporter_side(as, ln, &split));
+	if (!split)
+		TRY(ar_art_value(as, s + ln->v_start, ln->v_end - ln->v_start, false, -1,
+						 &as->art->dateline, &as->art->has_dateline));
 	if (ln->b_end > ln->b_start && !as->art->has_byline)
 		TRY(ar_art_value(as, s + ln->b_start, ln->b_end - ln->b_start, false, -1,
 						 &as->art->byline, &as->art->has_byline));
@@ -126,14 +127,14 @@ dateline_line(Assembly *as, const Line *ln)
 	return AR_OK;
 }
 
-/* A labelled field (byline, source) taken once; the line goes to the boilerplate. */
+/* A labelled field (byline, source) s[vs..ve) taken once; the line goes to the boilerplate. */
 static ArStatus
-field_line(Assembly *as, const Line *ln, ArSpan *field, bool *has)
+field_line(Assembly *as, const Line *ln, size_t vs, size_t ve, ArSpan *field, bool *has)
 {
 	const char *s = as->ps->s + ln->off;
 
-	if (!*has)
-		TRY(ar_art_value(as, s + ln->v_start, ln->v_end - ln->v_start, false, -1, field, has));
+	if (!*has && ve > vs)
+		TRY(ar_art_value(as, s + vs, ve - vs, false, -1, field, has));
 	return ar_art_boiler(as, s, ln->len);
 }
 
@@ -149,12 +150,14 @@ byline_line(Assembly *as, const Line *ln)
 	ArArticle  *art = as->art;
 	bool		agency;
 
-	TRY(ar_art_agency(as, s + ln->v_start, ln->v_end - ln->v_start, &agency));
+	size_t		ve = ar_art_before_date(ln, s, ln->v_start, ln->v_end);
+
+	TRY(ar_art_agency(as, s + ln->v_start, ve - ln->v_start, &agency));
 	if (!agency)
-		return field_line(as, ln, &art->byline, &art->has_byline);
+		return field_line(as, ln, ln->v_start, ve, &art->byline, &art->has_byline);
 	if (!art->has_source)
 	{
-		TRY(ar_art_value(as, s + ln->v_start, ln->v_end - ln->v_start, false, -1,
+		TRY(ar_art_value(as, s + ln->v_start, ve - ln->v_start, false, -1,
 						 &art->source, &art->has_source));
 		as->source_credit = art->has_source;
 	}
@@ -202,9 +205,10 @@ labelled_line(Assembly *as, size_t i, bool *done)
 			/* a date before "last updated" is the publication date */
 			if (ln->date_first >= ln->v_end)
 				d = NULL;
-			/* FALLTHROUGH */
-		case AR_RK_STAMP:
 			head_date(as, d);
+			return ar_art_boiler(as, s, ln->len);
+		case AR_RK_STAMP:
+			ar_art_stamp_date(as, i, d);
 			return ar_art_boiler(as, s, ln->len);
 		case AR_RK_BYLINE:
 			head_date(as, d);
@@ -213,7 +217,7 @@ labelled_line(Assembly *as, size_t i, bool *done)
 			/* a source label outranks an agency credit */
 			if (as->source_credit)
 				art->has_source = as->source_credit = false;
-			return field_line(as, ln, &art->source, &art->has_source);
+			return field_line(as, ln, ln->v_start, ln->v_end, &art->source, &art->has_source);
 		case AR_RK_TAGS:
 			if (art->tags.len == 0)
 				TRY(ar_art_tags(as, s + ln->v_start, ln->v_end - ln->v_start));
@@ -277,8 +281,8 @@ date_line(Assembly *as, const Line *ln)
  * of the space before it, *dlen the bytes of space, dash and space; SIZE_MAX
  * when none.
  */
-static size_t
-spaced_dash(const char *s, size_t n, size_t *dlen)
+size_t
+ar_art_spaced_dash(const char *s, size_t n, size_t *dlen)
 {
 	for (size_t i = 1; i + 1 < n; i++)
 	{
@@ -311,7 +315,7 @@ head_label(const Assembly *as, const Line *ln, bool *credit)
 	if (ln->nwords <= 2 && as->art->has_title && !as->body_started)
 		return true;
 	*credit = ln->nwords <= 7 && ln->ndigit == 0 &&
-		spaced_dash(as->ps->s + ln->off, ln->len, &dlen) != SIZE_MAX &&
+		ar_art_spaced_dash(as->ps->s + ln->off, ln->len, &dlen) != SIZE_MAX &&
 		ar_art_count_words(as->ps->s + ln->off, 0, ln->len) <= 5;	/* the dash is no word */
 	return *credit;
 }
@@ -328,7 +332,7 @@ credit_byline(Assembly *as, const Line *ln)
 {
 	const char *s = as->ps->s + ln->off;
 	size_t		dlen,
-				d = spaced_dash(s, ln->len, &dlen);
+				d = ar_art_spaced_dash(s, ln->len, &dlen);
 	const char *side[2] = {s, s + d + dlen};
 	size_t		len[2] = {d, ln->len - d - dlen};
 
@@ -377,6 +381,24 @@ kicker(const Assembly *as, size_t i)
 		!(next->flags & LF_PERIOD) && !ar_art_date_line(next, false);
 }
 
+/* The title line; a date closing it (dated_title) is the head's date. */
+static ArStatus
+title_line(Assembly *as, const Line *ln)
+{
+	const char *s = as->ps->s + ln->off;
+	size_t		e = ar_art_dated_title(ln, s);
+	bool		ok;
+
+	TRY(ar_art_value(as, s, e > 0 ? e : ln->len, false, AR_DEST_TITLE, &as->art->title, &ok));
+	as->art->has_title = ok;
+	if (e > 0)
+	{
+		head_date(as, line_date(as, ln));
+		TRY(ar_art_boiler(as, s + e, ln->len - e));
+	}
+	return AR_OK;
+}
+
 /*
  * Place a line no label claimed, by the content model.  Only prose (GOOD or
  * NEARGOOD) closes the page head: a short line kept in the body before the
@@ -387,9 +409,10 @@ unlabelled_line(Assembly *as, size_t i)
 {
 	const Line *ln = LINE(as->ps, i);
 	const char *s = as->ps->s + ln->off;
-	bool		ok,
-				credit = false;
+	bool		credit = false;
 
+	if (!as->art->has_title && !as->body_started && ar_art_dated_title(ln, s) > 0)
+		return title_line(as, ln);
 	if (ar_art_date_line(ln, as->body_started))
 		return date_line(as, ln);
 	if (ln->cls == PC_BAD || head_label(as, ln, &credit))
@@ -402,9 +425,7 @@ unlabelled_line(Assembly *as, size_t i)
 	{
 		if (kicker(as, i))
 			return ar_art_boiler(as, s, ln->len);
-		TRY(ar_art_value(as, s, ln->len, false, AR_DEST_TITLE, &as->art->title, &ok));
-		as->art->has_title = ok;
-		return AR_OK;
+		return title_line(as, ln);
 	}
 	TRY(ar_art_paragraph(as, s, ln->len));
 	/* without a title, any paragraph opens the body: no later line may become the title */

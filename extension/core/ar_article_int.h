@@ -140,6 +140,7 @@ typedef struct Assembly
 	size_t		skip_to;		/* lines before this index are already placed */
 	bool		have_cand;		/* an SPA-style dateline candidate */
 	bool		source_credit;	/* the source came from a credit naming an agency */
+	bool		stamped;		/* published came from a publication stamp */
 	bool		have_chrome_date;	/* a date line in the chrome above the headline */
 	ArDate		chrome_date;
 	ArSpan		cand;
@@ -156,6 +157,15 @@ extern ArStatus ar_art_buf_append(ArBuf *b, const void *v, size_t n);
 extern bool ar_art_bulleted(const char *s, size_t n);
 extern bool ar_art_function_word(const ArRules *r, const char *w, size_t n);
 extern ArStatus ar_art_agency(Assembly *as, const char *s, size_t n, bool *hit);
+
+/* ar_article.c */
+extern size_t ar_art_spaced_dash(const char *s, size_t n, size_t *dlen);
+
+/* ar_article_dates.c */
+extern void ar_art_stamp_date(Assembly *as, size_t i, const ArDate *d);
+extern ArStatus ar_art_reporter_side(Assembly *as, const Line *ln, bool *done);
+extern size_t ar_art_before_date(const Line *ln, const char *s, size_t vs, size_t ve);
+extern size_t ar_art_dated_title(const Line *ln, const char *s);
 
 /* ar_article_model.c */
 extern void ar_art_model(ArArticleParse *ps);
