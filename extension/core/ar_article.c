@@ -149,8 +149,7 @@ byline_line(Assembly *as, const Line *ln)
 	const char *s = as->ps->s + ln->off;
 	ArArticle  *art = as->art;
 	bool		agency;
-
-	size_t		ve = ar_art_before_date(ln, s, ln->v_start, ln->v_end);
+	size_t		ve = ar_art_before_date(ln, s, ln->v_start, ln->v_end);	/* "فلان - 21 مايو" */
 
 	TRY(ar_art_agency(as, s + ln->v_start, ve - ln->v_start, &agency));
 	if (!agency)
@@ -411,7 +410,8 @@ unlabelled_line(Assembly *as, size_t i)
 	const char *s = as->ps->s + ln->off;
 	bool		credit = false;
 
-	if (!as->art->has_title && !as->body_started && ar_art_dated_title(ln, s) > 0)
+	if (!as->art->has_title && !as->body_started && ln->cls != PC_BAD &&
+		ar_art_dated_title(ln, s) > 0)
 		return title_line(as, ln);
 	if (ar_art_date_line(ln, as->body_started))
 		return date_line(as, ln);

@@ -36,7 +36,8 @@ enum
 	LEX_MAKKAH,					/* ت of "ت م" (Makkah time) */
 	LEX_EQUIV,					/* الموافق: a dual date follows */
 	LEX_HOUR_MARK,				/* h of "14h30" (Maghrebi, French style) */
-	LEX_ISO_T					/* T between an ISO date and its time; Z after it */
+	LEX_ISO_T,					/* T between an ISO date and its time; Z after it */
+	LEX_ZONE					/* GMT, UTC after a time written before its date */
 };
 
 typedef struct LexSrc
@@ -133,6 +134,7 @@ static const LexSrc lexicon[] = {
 	{"الموافق", NULL, LEX_EQUIV, 0}, {"الموافقة", NULL, LEX_EQUIV, 0},
 	{"ل", NULL, LEX_EQUIV, 0},	/* "الموافق لـ" */
 	{"t", NULL, LEX_ISO_T, 0}, {"z", NULL, LEX_ISO_T, 1},
+	{"gmt", NULL, LEX_ZONE, 0}, {"utc", NULL, LEX_ZONE, 0}, {"بتوقيت", "غرينتش", LEX_ZONE, 0},
 };
 
 /* Token types */
@@ -796,13 +798,17 @@ parse_at(Scan *sc, int i0, ArDate *out)
 	int			j = i0,
 				h,
 				mi,
-				se;
+				se,
+				n,
+				v;
 	size_t		end;
 
 	if (!clock_at(sc, &j, &h, &mi, &se))
 		return parse_date(sc, i0, out);
 	if (!day_half(sc, &j, &h) || h > 23 || mi > 59 || se > 59)
 		return false;
+	if ((n = lex_match(sc, j, LEX_ZONE, &v)) > 0)
+		j += n;					/* "17:55 GMT 17 مارس 2020": the time as written */
 	for (int k = 0; k < 2 && date_sep(tok_at(sc, j)); k++)
 		j++;
 	if (!parse_date(sc, j, out))

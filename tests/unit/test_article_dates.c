@@ -125,6 +125,16 @@ test_article_dates(void)
 			unit_article_dump("dates", &a);
 		ar_article_free(&a);
 	}
+	/* a relative time line is removed, not kept as the body's first paragraph */
+	{
+		const char *page = "خطة جديدة للنقل العام في المدن\nقبل ساعتين\n" STORY;
+		ArArticle	a;
+
+		CHECK(ar_article_parse(rules, env, page, strlen(page), &unit_malloc, &a) == AR_OK &&
+			  a.body.len > 0 && memcmp(a.text.data + a.body.off, "قالت", strlen("قالت")) == 0 &&
+			  !a.has_published, "relative time line removed, no date");
+		ar_article_free(&a);
+	}
 	ar_rules_free(rules);
 	ar_date_env_free(env);
 	free(env);
