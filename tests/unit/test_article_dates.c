@@ -125,6 +125,18 @@ test_article_dates(void)
 			unit_article_dump("dates", &a);
 		ar_article_free(&a);
 	}
+	/* a label line is no dateline: "المصدر: سونا" is the source, "اقرأ أيضا - ..." a related item */
+	{
+		const char *page = "خطة جديدة للنقل العام في المدن\n"
+			"اقرأ أيضا - وزير المالية: لا زيادة في أسعار تذاكر الحافلات هذا العام\n" STORY
+			"المصدر: سونا\n";
+		ArArticle	a;
+
+		CHECK(ar_article_parse(rules, env, page, strlen(page), &unit_malloc, &a) == AR_OK &&
+			  !a.has_dateline && span_is(&a, a.has_source, a.source, "سونا") &&
+			  a.related.len == sizeof(ArRelated), "labels are not datelines");
+		ar_article_free(&a);
+	}
 	/* a relative time line is removed, not kept as the body's first paragraph */
 	{
 		const char *page = "خطة جديدة للنقل العام في المدن\nقبل ساعتين\n" STORY;
