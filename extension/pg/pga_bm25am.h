@@ -47,15 +47,17 @@
 
 /*
  * Heavyweight lock tags (LockPage on the index; no real pages behind them):
- * one merge of segments at a time, one flush of the pending list into a new
- * segment at a time (a merge and a flush may run together); a scan holds the
- * tag of the segment list it reads (the metapage's shape) in share, so
- * retired pages are recycled once no scan of an older list is open,
- * whatever the scans of the current one do.
+ * one VACUUM at a time, one tiered merge at a time, one flush of the pending
+ * list into a new segment at a time (a VACUUM merge, a tiered merge and a
+ * flush may run together: see pga_bm25am_merge.c); a scan holds the tag of
+ * the segment list it reads (the metapage's shape) in share, so retired
+ * pages are recycled once no scan of an older list is open, whatever the
+ * scans of the current one do.
  */
 #define BM25AM_MERGE_LOCK	0
 #define BM25AM_FLUSH_LOCK	1
-#define BM25AM_SCAN_TAG(shape) ((BlockNumber) (2 + (uint32) (shape)))
+#define BM25AM_VACUUM_LOCK	2
+#define BM25AM_SCAN_TAG(shape) ((BlockNumber) (3 + (uint32) (shape)))
 
 /* Segments the metapage lists at most. */
 #define BM25_MAX_SEGMENTS	32
@@ -119,6 +121,7 @@ typedef struct Bm25Meta
 	uint32		pend_pages;
 	int64		pend_docs;
 	uint32		scan_floor;		/* no scan of a shape below is open */
+	uint32		vacuum_floor;	/* segments stamped up to it: VACUUM's, or 0 */
 	uint32		nsegs;
 	Bm25Main	seg[BM25_MAX_SEGMENTS]; /* oldest first */
 } Bm25Meta;

@@ -9,8 +9,13 @@
  * same WAL record that drops the sealed list, so every document is in one
  * place (a segment or the pending list) before and after.  A merge writes
  * one segment from several and replaces them in the list by their stamps,
- * keeping the segments a flush appended meanwhile.  One flush and one merge
- * may run together (two heavyweight locks); inserts only try the locks.
+ * keeping the segments a flush appended meanwhile.  A VACUUM merges every
+ * segment listed when it starts: it records their highest stamp in the
+ * metapage (vacuum_floor) and tiered merges take only segments stamped
+ * above it, so flushes and tiered merges go on during a long VACUUM merge
+ * and the list never fills up waiting for it.  One flush, one tiered merge
+ * and one VACUUM may run together (three heavyweight locks); inserts only
+ * try theirs.
  */
 #include "postgres.h"
 
@@ -288,13 +293,18 @@ pages_cmp(const void *a, const void *b)
  * or the smallest TIER_RUN when the list is nearly full.  Their number.
  */
 static int
-choose_run(Relation index, const Bm25Meta *m, Bm25Main *run)
+choose_run(Relation index, const Bm25Meta *m, uint32 floor, Bm25Main *run)
 {
 	Bm25Main	sorted[BM25_MAX_SEGMENTS];
 	int			n = (int) Min(m->nsegs, BM25_MAX_SEGMENTS);
 	int64		bound = (int64) bm25_options(index)->pending_limit / (BLCKSZ / 1024) * TIER_BOUND;
+	int			all = n;
 
-	memcpy(sorted, m->seg, sizeof(Bm25Main) * n);
+	/* the segments a running VACUUM is merging are not ours */
+	n = 0;
+	for (int i = 0; i < all; i++)
+		if (m->seg[i].stamp > floor)
+			sorted[n++] = m->seg[i];
 	qsort(sorted, n, sizeof(Bm25Main), pages_cmp);
 	for (int i = 0; i + TIER_RUN <= n; i++)
 	{
@@ -310,7 +320,7 @@ choose_run(Relation index, const Bm25Meta *m, Bm25Main *run)
 			return j - i;
 		}
 	}
-	if (n + TIER_ROOM > BM25_MAX_SEGMENTS)
+	if (all + TIER_ROOM > BM25_MAX_SEGMENTS && n >= TIER_RUN)
 	{
 		memcpy(run, sorted, sizeof(Bm25Main) * TIER_RUN);
 		return TIER_RUN;
@@ -319,8 +329,8 @@ choose_run(Relation index, const Bm25Meta *m, Bm25Main *run)
 }
 
 /*
- * After a flush, merge a run of similar segments if one is due.  The
- * caller holds the merge lock.  Pages retired earlier and free by now are
+ * After a flush, merge a run of similar segments if one is due, among
+ * those a running VACUUM is not merging.  The caller holds the merge lock.  Pages retired earlier and free by now are
  * reused first: under steady writes no VACUUM may come between merges.
  */
 void
@@ -331,11 +341,73 @@ bm25_merge_tiered(Relation index)
 	int			n;
 	BlockNumber free_pages = 0,
 				leaked_pages = 0;
+	bool		alone;
 
+	/*
+	 * With the VACUUM lock, no VACUUM runs: a floor left by one that failed
+	 * is ignored (and no VACUUM starts until this merge is done).
+	 */
+	alone = ConditionalLockPage(index, BM25AM_VACUUM_LOCK, ExclusiveLock);
 	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
-	n = choose_run(index, &m, run);
-	if (n == 0)
-		return;
-	bm25_recycle_retired(index, NULL, false, &free_pages, &leaked_pages);
-	bm25_merge_segments(index, run, n, NULL, NULL, NULL);
+	n = choose_run(index, &m, alone ? 0 : m.vacuum_floor, run);
+	if (n > 0)
+	{
+		bm25_recycle_retired(index, NULL, false, &free_pages, &leaked_pages);
+		bm25_merge_segments(index, run, n, NULL, NULL, NULL);
+	}
+	if (alone)
+		UnlockPage(index, BM25AM_VACUUM_LOCK, ExclusiveLock);
+}
+
+/* Record (or, with 0, clear) the stamp up to which VACUUM merges segments. */
+static void
+set_vacuum_floor(Relation index, uint32 floor)
+{
+	Bm25Meta	m;
+	Buffer		buf = bm25_read_meta(index, BUFFER_LOCK_EXCLUSIVE, &m);
+	GenericXLogState *xs = GenericXLogStart(index);
+
+	Bm25PageMeta(GenericXLogRegisterBuffer(xs, buf, 0))->vacuum_floor = floor;
+	GenericXLogFinish(xs);
+	UnlockReleaseBuffer(buf);
+}
+
+/*
+ * VACUUM's merge: flush the pending lists and merge every segment into one,
+ * dropping the documents cb says are dead.  The caller holds the VACUUM
+ * lock.  Two flushes cover every document inserted before: a sealed list a
+ * crash left, then the current list (a full segment list is merged first).
+ * Under the flush and merge locks (so no flush or tiered merge is writing),
+ * the highest stamp listed becomes the vacuum floor; then the locks go and
+ * the long merge runs while inserts flush new segments (they hold no TID cb
+ * can call dead: those were inserted before VACUUM began) and merge them.
+ */
+void
+bm25_merge_all(Relation index, IndexBulkDeleteCallback cb, void *cbstate, double *removed)
+{
+	Bm25Meta	m;
+	uint32		floor = 0;
+
+	LockPage(index, BM25AM_FLUSH_LOCK, ExclusiveLock);
+	LockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
+	for (int i = 0; i < 2; i++)
+	{
+		(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
+		if (m.nsegs >= BM25_MAX_SEGMENTS)
+			bm25_merge_segments(index, m.seg, m.nsegs, cb, cbstate, removed);
+		if (!bm25_flush(index))
+			break;
+	}
+	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
+	for (uint32 i = 0; i < m.nsegs; i++)
+		floor = Max(floor, m.seg[i].stamp);
+	if (m.nsegs > 1 || (m.nsegs == 1 && cb != NULL))
+		set_vacuum_floor(index, floor);
+	UnlockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
+	UnlockPage(index, BM25AM_FLUSH_LOCK, ExclusiveLock);
+	if (m.nsegs > 1 || (m.nsegs == 1 && cb != NULL))
+	{
+		bm25_merge_segments(index, m.seg, m.nsegs, cb, cbstate, removed);
+		set_vacuum_floor(index, 0);
+	}
 }

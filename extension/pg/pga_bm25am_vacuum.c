@@ -172,33 +172,6 @@ bm25_insert(Relation index, Datum *values, bool *isnull, ItemPointer tid, Relati
 
 /* ---- VACUUM ---- */
 
-/*
- * Flush the pending lists and merge every segment into one, dropping the
- * documents cb says are dead.  The caller holds the merge lock.  Two flushes
- * cover every document inserted before: a sealed list a crash left, then
- * the current list; inserts flush new segments while the merge runs (they
- * hold no TID cb can call dead: those were inserted before VACUUM began).
- */
-static void
-merge_all(Relation index, IndexBulkDeleteCallback cb, void *cbstate, double *removed)
-{
-	Bm25Meta	m;
-
-	LockPage(index, BM25AM_FLUSH_LOCK, ExclusiveLock);
-	for (int i = 0; i < 2; i++)
-	{
-		(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
-		if (m.nsegs >= BM25_MAX_SEGMENTS)
-			bm25_merge_segments(index, m.seg, m.nsegs, cb, cbstate, removed);
-		if (!bm25_flush(index))
-			break;
-	}
-	UnlockPage(index, BM25AM_FLUSH_LOCK, ExclusiveLock);
-	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
-	if (m.nsegs > 1 || (m.nsegs == 1 && cb != NULL))
-		bm25_merge_segments(index, m.seg, m.nsegs, cb, cbstate, removed);
-}
-
 typedef struct AnyDead
 {
 	IndexBulkDeleteCallback cb;
@@ -254,10 +227,10 @@ bm25_bulkdelete(IndexVacuumInfo *info, IndexBulkDeleteResult *stats,
 
 	if (stats == NULL)
 		stats = palloc0(sizeof(IndexBulkDeleteResult));
-	LockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
+	LockPage(index, BM25AM_VACUUM_LOCK, ExclusiveLock);
 	if (any_dead(index, callback, state, &docs))
-		merge_all(index, callback, state, &removed);
-	UnlockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
+		bm25_merge_all(index, callback, state, &removed);
+	UnlockPage(index, BM25AM_VACUUM_LOCK, ExclusiveLock);
 	stats->tuples_removed += removed;
 	stats->num_index_tuples = docs - removed;
 	stats->num_pages = RelationGetNumberOfBlocks(index);
@@ -269,8 +242,8 @@ bm25_bulkdelete(IndexVacuumInfo *info, IndexBulkDeleteResult *stats,
  * extension a crash cut short), or a segment page whose stamp is none of the
  * listed segments' (written by a flush or merge that a crash stopped before
  * it switched the metapage, or replaced by one that a crash stopped before
- * it retired the old pages)?  Only asked under the merge and flush locks, so
- * no one is writing segment pages; pending pages, which inserts add
+ * it retired the old pages)?  Only asked under the VACUUM, merge and flush
+ * locks, so no one is writing segment pages; pending pages, which inserts add
  * concurrently, never count.  Stamps are compared on their low 16 bits: a
  * leaked page sharing them with a listed segment waits for a later VACUUM.
  */
@@ -323,8 +296,8 @@ is_retired(Page page)
 
 /*
  * Pages no scan can reach any more back to the free space map: those merges
- * and flushes retired and, with leaks (the caller then holds the merge and
- * flush locks), those a crash in the middle of one left unlinked (marked
+ * and flushes retired and, with leaks (the caller then holds the VACUUM,
+ * merge and flush locks), those a crash in the middle of one left unlinked (marked
  * retired first).  Counts the retired pages into *free and the leaked ones
  * into *newly.
  */
@@ -373,13 +346,16 @@ bm25_vacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 		return stats;
 	if (stats == NULL)
 		stats = palloc0(sizeof(IndexBulkDeleteResult));
-	LockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
-	merge_all(index, NULL, NULL, NULL);
+	LockPage(index, BM25AM_VACUUM_LOCK, ExclusiveLock);
+	bm25_merge_all(index, NULL, NULL, NULL);
+	/* no flush or merge writing: the pages of cut ones can be told */
 	LockPage(index, BM25AM_FLUSH_LOCK, ExclusiveLock);
+	LockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
 	bm25_recycle_retired(index, info->strategy, true, &stats->pages_free,
 						 &stats->pages_newly_deleted);
-	UnlockPage(index, BM25AM_FLUSH_LOCK, ExclusiveLock);
 	UnlockPage(index, BM25AM_MERGE_LOCK, ExclusiveLock);
+	UnlockPage(index, BM25AM_FLUSH_LOCK, ExclusiveLock);
+	UnlockPage(index, BM25AM_VACUUM_LOCK, ExclusiveLock);
 	stats->pages_deleted = stats->pages_free;
 	stats->num_pages = RelationGetNumberOfBlocks(index);
 	(void) any_dead(index, NULL, NULL, &docs);

@@ -74,6 +74,8 @@ extern bool bm25_flush(Relation index);
 extern void bm25_merge_segments(Relation index, const Bm25Main *segs, int nsegs,
 								IndexBulkDeleteCallback cb, void *cbstate, double *removed);
 extern void bm25_merge_tiered(Relation index);
+extern void bm25_merge_all(Relation index, IndexBulkDeleteCallback cb, void *cbstate,
+						   double *removed);
 extern void bm25_collect_pending(Relation index, BlockNumber head, Tuplesortstate *sorter,
 								 Bm25Docs *docs, IndexBulkDeleteCallback cb, void *cbstate,
 								 double *removed);
