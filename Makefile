@@ -37,6 +37,7 @@ OBJS = $(CORE_OBJS) \
 	extension/pg/pga_bm25am_build.o \
 	extension/pg/pga_bm25am_check.o \
 	extension/pg/pga_bm25am_docs.o \
+	extension/pg/pga_bm25am_merge.o \
 	extension/pg/pga_bm25am_page.o \
 	extension/pg/pga_bm25am_query.o \
 	extension/pg/pga_bm25am_read.o \

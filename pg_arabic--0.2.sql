@@ -448,3 +448,14 @@ LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION arabic_bm25_index_stats(pg_catalog.regclass) IS
 'pages of an arabic_bm25 index per stream (dir, dict, skip, post, docs, docdir, pending), pages retired by merges and not yet reused, other pages (never written), free bytes on pages in use, and the terms, postings and documents of the main structure and the documents of the pending list (the table''s owner)';
+
+-- BM25 index segments (issue 12): the segments of an index
+CREATE FUNCTION arabic_bm25_index_segments(index pg_catalog.regclass,
+	OUT segment int4, OUT stamp int8, OUT documents int8, OUT terms int8,
+	OUT postings int8, OUT pages int8)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'arabic_bm25_index_segments'
+LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_bm25_index_segments(pg_catalog.regclass) IS
+'the segments of an arabic_bm25 index, oldest first: the generation that wrote each, its documents (deleted rows included until VACUUM), dictionary terms, postings and pages (the table''s owner); arabic_bm25_index_stats sums them';

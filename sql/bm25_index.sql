@@ -113,11 +113,42 @@ SELECT * FROM arabic_bm25_analyze('bi_docs', 'tsv');
 SELECT max(abs(arabic_bm25_index_score(tsv, arabic_bm25_index_query('bi_rank', 'w1 | w9 | w44'))
 			   - arabic_bm25(tsv, 'w1 | w9 | w44', 'bi_docs', 'tsv'))) AS max_difference
 FROM bi_docs WHERE tsv IS NOT NULL;
--- A small pending_limit merges while inserting.
+-- A small pending_limit: the insert that crosses it turns the pending list
+-- into a new segment (and merges runs of similar segments); scans read every
+-- segment into one top k.
 ALTER INDEX bi_rank SET (pending_limit = 64);
 INSERT INTO bi_docs SELECT i, bi_random_doc((random() * 40)::int) FROM generate_series(4001, 5000) i;
-SELECT bi_mismatches(100, 10) AS top10_merged;
+CREATE VIEW bi_segments AS
+SELECT count(*) AS segments, count(*) > 1 AS several,
+	   sum(g.documents) = s.documents AS documents_add_up, sum(g.postings) = s.postings AS postings_add_up,
+	   bool_and(g.pages > 0 AND g.documents > 0) AS nonempty, count(DISTINCT g.stamp) = count(*) AS distinct_stamps
+FROM arabic_bm25_index_segments('bi_rank') g, arabic_bm25_index_stats('bi_rank') s
+GROUP BY s.documents, s.postings;
+SELECT several, documents_add_up, postings_add_up, nonempty, distinct_stamps FROM bi_segments;
+SELECT bi_mismatches(400, 10) AS top10_segments, bi_mismatches(200, 1) AS top1_segments,
+       bi_mismatches(50, 300) AS top300_segments, bi_mismatches(10, NULL) AS all_segments;
 SELECT * FROM arabic_bm25_index_check('bi_rank');
+-- no dead rows since the last VACUUM: the statistics summed over the
+-- segments and the pending list are the table's
+SELECT * FROM arabic_bm25_analyze('bi_docs', 'tsv');
+SELECT max(abs(arabic_bm25_index_score(tsv, arabic_bm25_index_query('bi_rank', 'w2 | w8 | w50'))
+			   - arabic_bm25(tsv, 'w2 | w8 | w50', 'bi_docs', 'tsv'))) AS max_difference_segments
+FROM bi_docs WHERE tsv IS NOT NULL;
+-- Updates (new versions into new segments, old ones left until VACUUM).
+UPDATE bi_docs SET tsv = bi_random_doc(20) WHERE id % 13 = 0;
+SELECT several FROM bi_segments;
+SELECT bi_mismatches(200, 10) AS top10_updated, bi_mismatches(10, NULL) AS all_updated;
+-- VACUUM merges every segment and the pending list into one.
+DELETE FROM bi_docs WHERE id % 17 = 0;
+VACUUM bi_docs;
+SELECT segments, documents_add_up, postings_add_up FROM bi_segments;
+SELECT * FROM bi_stats;
+SELECT * FROM arabic_bm25_index_check('bi_rank');
+SELECT bi_mismatches(200, 10) AS top10_one_segment, bi_mismatches(10, NULL) AS all_one_segment;
+-- Segments of arabic_bm25 indexes only (bad arguments).
+SELECT * FROM arabic_bm25_index_segments('bi_docs_pkey');
+SELECT * FROM arabic_bm25_index_segments('bi_docs');
+SELECT * FROM arabic_bm25_index_segments(NULL);
 
 -- k1 and b come from the index's options.
 CREATE INDEX bi_rank_b0 ON bi_docs USING arabic_bm25 (tsv) WITH (k1 = 1.2, b = 0);
@@ -189,6 +220,6 @@ SELECT count(*) FROM (SELECT id FROM bi_articles ORDER BY tsv <@> arabic_bm25_in
 SELECT arabic_bm25_index_score('a:1'::tsvector, NULL::arabic_bm25_indexquery) IS NULL AS strict;
 
 DELETE FROM arabic_bm25_stats WHERE relid = 'bi_docs'::regclass;
-DROP VIEW bi_stats;
+DROP VIEW bi_stats, bi_segments;
 DROP TABLE bi_docs, bi_articles, bi_bad, bi_filtered, bi_many;
 DROP FUNCTION bi_mismatches(int, int), bi_random_doc(int), bi_plain(text);

@@ -2,8 +2,10 @@
  * pga_bm25am.h
  *		The arabic_bm25 index access method: page layout and shared routines.
  *
- * Layout (README, "BM25 index"): block 0 is the metapage.  Every other page
- * belongs to one chained stream (next link in the special space):
+ * Layout (README, "BM25 index"): block 0 is the metapage, which lists up to
+ * BM25_MAX_SEGMENTS immutable segments and the pending list; a document is
+ * in exactly one of them.  Every other page belongs to one chained stream
+ * (next link in the special space); each segment has its own streams:
  *
  *	dir		the first lexeme of every dict page, for a two-level lookup
  *	dict	one entry per lexeme, in lexeme order: df and where its skip
@@ -11,18 +13,19 @@
  *	skip	per lexeme of two blocks or more, its skip entries as varints
  *			(ordinal range, count, max tf, min length, where the block is)
  *	post	the blocks: up to AR_BMW_BLOCK postings (document ordinal, tf)
- *	docs	every document of the main structure in TID order, so the
+ *	docs	every document of the segment in TID order, so the
  *			ordinal of a document is its position: heap TID, length, NULL
  *			flag; BM25_DOCS_PER_PAGE records a page
  *	docdir	the block numbers of the docs pages, in order, so a scan finds
  *			the record of an ordinal in one page read
- *	pending	documents inserted since the last merge (GIN's fast update):
- *			scanned exhaustively by every search, merged into a new main
- *			structure by VACUUM or past pending_limit
+ *	pending	documents inserted since the last flush (GIN's fast update):
+ *			scanned exhaustively by every search, turned into a new segment
+ *			by the insert that crosses pending_limit (pga_bm25am_merge.c)
  *
- * The main structure is immutable: a merge writes a new one, switches the
- * metapage in one WAL record and marks the old pages deleted; they are
- * recycled only when no scan holds the scan lock (see pga_bm25am_page.c).
+ * Segments are immutable: a flush or merge writes a new one, switches the
+ * segment list in one WAL record and marks the pages it consumed deleted;
+ * they are recycled only when no scan of an older list holds its scan tag
+ * (see pga_bm25am_page.c).
  */
 #ifndef PGA_BM25AM_H
 #define PGA_BM25AM_H
@@ -39,17 +42,25 @@
 #include "pga_compat.h"
 
 #define BM25AM_MAGIC		0xB25A
-#define BM25AM_VERSION		3
+#define BM25AM_VERSION		4
 #define BM25AM_METAPAGE		0
 
 /*
  * Heavyweight lock tags (LockPage on the index; no real pages behind them):
- * one merge at a time; a scan holds the tag of the main structure it reads
- * (its stamp) in share, so retired pages are recycled once no scan of an
- * older main structure is open, whatever the scans of the current one do.
+ * one VACUUM at a time, one tiered merge at a time, one flush of the pending
+ * list into a new segment at a time (a VACUUM merge, a tiered merge and a
+ * flush may run together: see pga_bm25am_merge.c); a scan holds the tag of
+ * the segment list it reads (the metapage's shape) in share, so retired
+ * pages are recycled once no scan of an older list is open, whatever the
+ * scans of the current one do.
  */
 #define BM25AM_MERGE_LOCK	0
-#define BM25AM_SCAN_TAG(stamp) ((BlockNumber) (2 + (uint32) (stamp)))
+#define BM25AM_FLUSH_LOCK	1
+#define BM25AM_VACUUM_LOCK	2
+#define BM25AM_SCAN_TAG(shape) ((BlockNumber) (3 + (uint32) (shape)))
+
+/* Segments the metapage lists at most. */
+#define BM25_MAX_SEGMENTS	32
 
 /* page kinds */
 #define BM25K_META		1
@@ -76,7 +87,7 @@ typedef struct Bm25PageOpaque
 
 #define Bm25Opaque(page) ((Bm25PageOpaque *) PageGetSpecialPointer(page))
 
-/* Where a stream starts. */
+/* A segment: where its streams start, and its counts. */
 typedef struct Bm25Main
 {
 	BlockNumber dir;
@@ -87,6 +98,8 @@ typedef struct Bm25Main
 	BlockNumber docdir;
 	uint32		stamp;			/* generation of the merge that wrote it */
 	uint32		ndir;			/* entries in the dir stream */
+	uint32		npages;			/* pages of its streams */
+	uint32		pad;
 	int64		ndocs;			/* documents, dead ones included until a merge */
 	int64		total_len;
 	int64		nterms;
@@ -100,14 +113,17 @@ typedef struct Bm25Meta
 	double		k1;
 	double		b;
 	Oid			config;			/* of the indexed column, InvalidOid if unknown */
-	uint32		generation;		/* merges started so far (the build is 1) */
-	Bm25Main	main;
-	BlockNumber sealed;			/* pending pages a merge is consuming */
+	uint32		generation;		/* stamps and shapes handed out so far */
+	uint32		shape;			/* generation of the last change of the list */
+	BlockNumber sealed;			/* pending pages a flush is consuming */
 	BlockNumber pend_head;
 	BlockNumber pend_tail;
 	uint32		pend_pages;
 	int64		pend_docs;
-	uint32		scan_floor;		/* no scan of a main stamped below is open */
+	uint32		scan_floor;		/* no scan of a shape below is open */
+	uint32		vacuum_floor;	/* segments stamped up to it: VACUUM's, or 0 */
+	uint32		nsegs;
+	Bm25Main	seg[BM25_MAX_SEGMENTS]; /* oldest first */
 } Bm25Meta;
 
 #define Bm25PageMeta(page) ((Bm25Meta *) PageGetContents(page))

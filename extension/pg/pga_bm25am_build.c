@@ -1,7 +1,8 @@
 /*
  * pga_bm25am_build.c
  *		CREATE INDEX for arabic_bm25: the table's postings through the
- *		sorter into a main structure (pga_bm25am_write.c), and the metapage.
+ *		sorter into one segment (pga_bm25am_write.c), and the metapage with its
+ *		segment list.
  */
 #include "postgres.h"
 
@@ -83,9 +84,7 @@ init_meta(Relation index, Page page, Oid config)
 	m->k1 = opts->k1;
 	m->b = opts->b;
 	m->config = config;
-	m->generation = 1;			/* the build writes the first main structure */
-	m->main.dir = m->main.dict = m->main.skip = m->main.post = m->main.docs = m->main.docdir =
-		InvalidBlockNumber;
+	m->generation = 1;			/* the build writes the first segment */
 	m->sealed = m->pend_head = m->pend_tail = InvalidBlockNumber;
 	((PageHeader) page)->pd_lower = (char *) m + sizeof(Bm25Meta) - (char *) page;
 }
@@ -96,7 +95,7 @@ bm25_build(Relation heap, Relation index, IndexInfo *info)
 	IndexBuildResult *res = palloc0(sizeof(IndexBuildResult));
 	Tuplesortstate *sorter;
 	Bm25Docs	docs = {0};
-	Bm25Out		out;
+	Bm25Main	seg;
 	Buffer		metabuf;
 	GenericXLogState *xs;
 	Oid			config = InvalidOid;
@@ -114,13 +113,9 @@ bm25_build(Relation heap, Relation index, IndexInfo *info)
 
 	res->heap_tuples = res->index_tuples =
 		bm25_collect_heap(heap, index, info, true, sorter = bm25_sorter_begin(), &docs);
-	tuplesort_performsort(sorter);
-	bm25_out_begin(&out, index, &docs, 1);
-	bm25_out_sorted(&out, sorter);
-	tuplesort_end(sorter);
-	bm25_out_end(&out);
+	if (bm25_write_segment(index, sorter, &docs, 1, &seg))
+		bm25_switch(index, &seg, NULL, 0, InvalidBlockNumber);
 	bm25_docs_free(&docs);
-	bm25_set_main(index, &out.main, InvalidBlockNumber, NULL);
 	return res;
 }
 
@@ -146,23 +141,76 @@ bm25_collect_heap(Relation heap, Relation index, IndexInfo *info, bool progress,
 }
 
 /*
- * Install a new main structure in the metapage; when sealed is given, the
- * sealed pending list it consumed is dropped.  The old main is returned in
- * *old (if not NULL).  One WAL record: a scan sees the old or the new.
+ * Hand out the next generation, in the WAL before its user writes a page:
+ * a merge or flush stamps its pages with one, which no later writer reuses,
+ * so the pages of a writer a crash cut short differ from those of every
+ * segment after; a change of the segment list takes one as its shape.
  */
-void
-bm25_set_main(Relation index, const Bm25Main *main, BlockNumber sealed, Bm25Main *old)
+uint32
+bm25_next_generation(Relation index)
 {
 	Bm25Meta	m;
 	Buffer		buf = bm25_read_meta(index, BUFFER_LOCK_EXCLUSIVE, &m);
 	GenericXLogState *xs = GenericXLogStart(index);
 	Bm25Meta   *pm = Bm25PageMeta(GenericXLogRegisterBuffer(xs, buf, 0));
+	uint32		g = ++pm->generation;
 
-	if (old)
-		*old = pm->main;
-	pm->main = *main;
+	GenericXLogFinish(xs);
+	UnlockReleaseBuffer(buf);
+	return g;
+}
+
+static bool
+consumed_stamp(const Bm25Main *consumed, int n, uint32 stamp)
+{
+	for (int i = 0; i < n; i++)
+		if (consumed[i].stamp == stamp)
+			return true;
+	return false;
+}
+
+/*
+ * Change the segment list in one WAL record, so a scan sees the old list or
+ * the new one: the segments consumed (known by their stamps) go, add (if
+ * not NULL) takes the place of the first of them or, with none consumed (a
+ * flush), goes last; segments a flush appended meanwhile stay.  When sealed
+ * is given, the sealed pending list it held is dropped.  The new shape is a
+ * fresh generation, so shapes only grow whatever order switches finish in.
+ */
+void
+bm25_switch(Relation index, const Bm25Main *add, const Bm25Main *consumed, int nconsumed,
+			BlockNumber sealed)
+{
+	Bm25Meta	m;
+	Buffer		buf = bm25_read_meta(index, BUFFER_LOCK_EXCLUSIVE, &m);
+	GenericXLogState *xs;
+	Bm25Meta   *pm;
+	Bm25Main	list[BM25_MAX_SEGMENTS + 1];
+	int			n = 0,
+				found = 0;
+
+	if (m.nsegs > BM25_MAX_SEGMENTS)
+		bm25_corrupt(index, BM25AM_METAPAGE, "too many segments");
+	for (uint32 i = 0; i < m.nsegs; i++)
+	{
+		if (!consumed_stamp(consumed, nconsumed, m.seg[i].stamp))
+			list[n++] = m.seg[i];
+		else if (found++ == 0 && add != NULL)
+			list[n++] = *add;
+	}
+	if (found != nconsumed)
+		elog(ERROR, "arabic_bm25 segments consumed by a merge left the list");
+	if (nconsumed == 0 && add != NULL)
+		list[n++] = *add;
+	if (n > BM25_MAX_SEGMENTS)
+		elog(ERROR, "arabic_bm25 index has no room for another segment");
+	xs = GenericXLogStart(index);
+	pm = Bm25PageMeta(GenericXLogRegisterBuffer(xs, buf, 0));
+	memcpy(pm->seg, list, sizeof(Bm25Main) * n);
+	pm->nsegs = n;
 	if (sealed != InvalidBlockNumber && pm->sealed == sealed)
 		pm->sealed = InvalidBlockNumber;
+	pm->shape = ++pm->generation;
 	GenericXLogFinish(xs);
 	UnlockReleaseBuffer(buf);
 }

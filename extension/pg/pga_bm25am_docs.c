@@ -1,6 +1,6 @@
 /*
  * pga_bm25am_docs.c
- *		The documents of an arabic_bm25 main structure: the docs stream (in
+ *		The documents of an arabic_bm25 segment: the docs stream (in
  *		TID order, so a document's ordinal is its position) and the map from
  *		ordinals to heap TIDs and lengths that scans, merges and checks use.
  */
@@ -90,7 +90,7 @@ docdir_page(void *arg, Relation index, Page page, BlockNumber blkno)
 }
 
 /*
- * Open the map of a main structure's ordinals: with whole, the document
+ * Open the map of a segment's ordinals: with whole, the document
  * table in memory (merge, check); else the docs directory, and docs pages
  * are read as ordinals are asked for.
  */

@@ -290,10 +290,10 @@ bm25_scans_open(Relation index)
 }
 
 /*
- * Take the scan tag of the current main structure in share and return its
- * stamp.  The metapage is read again once the tag is held: if a merge
- * switched meanwhile, the scan takes the new one's tag instead, so it never
- * reads a main structure older than the tag it holds.
+ * Take the scan tag of the current segment list (its shape) in share and
+ * return it.  The metapage is read again once the tag is held: if the list
+ * changed meanwhile, the scan takes the new shape's tag instead, so it never
+ * reads a list older than the tag it holds.
  */
 uint32
 bm25_scan_lock(Relation index)
@@ -301,32 +301,32 @@ bm25_scan_lock(Relation index)
 	for (;;)
 	{
 		Bm25Meta	m;
-		uint32		stamp;
+		uint32		shape;
 
 		(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
-		stamp = m.main.stamp;
-		LockPage(index, BM25AM_SCAN_TAG(stamp), ShareLock);
+		shape = m.shape;
+		LockPage(index, BM25AM_SCAN_TAG(shape), ShareLock);
 		(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
-		if (m.main.stamp == stamp)
-			return stamp;
-		UnlockPage(index, BM25AM_SCAN_TAG(stamp), ShareLock);
+		if (m.shape == shape)
+			return shape;
+		UnlockPage(index, BM25AM_SCAN_TAG(shape), ShareLock);
 	}
 }
 
 void
-bm25_scan_unlock(Relation index, uint32 stamp)
+bm25_scan_unlock(Relation index, uint32 shape)
 {
-	UnlockPage(index, BM25AM_SCAN_TAG(stamp), ShareLock);
+	UnlockPage(index, BM25AM_SCAN_TAG(shape), ShareLock);
 }
 
 /*
- * Is no scan of a main structure older than the current one open?  Every
- * page retired so far was retired when a newer main structure was switched
- * in, so only such scans can still read one.  Each older tag is taken
- * alone, conditionally (never waits), and let go at once: a scan that takes
- * one later finds a newer main structure in the metapage and moves on.  The
- * metapage remembers how far this held (scan_floor), so the tags below it
- * are not tried again.
+ * Is no scan of a segment list older than the current one open?  Every
+ * page retired so far was retired after a newer list was switched in, so
+ * only such scans can still read one.  Each older tag is taken alone,
+ * conditionally (never waits), and let go at once: a scan that takes one
+ * later finds a newer list in the metapage and moves on.  The metapage
+ * remembers how far this held (scan_floor), so the tags below it are not
+ * tried again.
  */
 static bool
 no_older_scans(Relation index)
@@ -334,20 +334,26 @@ no_older_scans(Relation index)
 	Bm25Meta	m;
 	Buffer		buf;
 	GenericXLogState *xs;
+	uint32		upto;
 
 	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &m);
-	for (uint32 s = m.scan_floor; s < m.main.stamp; s++)
+	upto = m.shape;
+	for (uint32 s = m.scan_floor; s < upto; s++)
 	{
 		if (!ConditionalLockPage(index, BM25AM_SCAN_TAG(s), ExclusiveLock))
 			return false;
 		UnlockPage(index, BM25AM_SCAN_TAG(s), ExclusiveLock);
 	}
-	if (m.scan_floor < m.main.stamp)
+	if (m.scan_floor < upto)
 	{
+		/* the shape may have grown meanwhile: only the tags tried count */
 		buf = bm25_read_meta(index, BUFFER_LOCK_EXCLUSIVE, &m);
-		xs = GenericXLogStart(index);
-		Bm25PageMeta(GenericXLogRegisterBuffer(xs, buf, 0))->scan_floor = m.main.stamp;
-		GenericXLogFinish(xs);
+		if (m.scan_floor < upto)
+		{
+			xs = GenericXLogStart(index);
+			Bm25PageMeta(GenericXLogRegisterBuffer(xs, buf, 0))->scan_floor = upto;
+			GenericXLogFinish(xs);
+		}
 		UnlockReleaseBuffer(buf);
 	}
 	return true;

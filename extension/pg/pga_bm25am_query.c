@@ -5,8 +5,10 @@
  *
  * The terms are the tsquery's distinct operands that no NOT governs, in the
  * order arabic_bm25 sums them (so scores match it to the last bit).  N,
- * avgdl and df count the main structure and every pending document: the
- * index keeps its own statistics, with no analysis step to go stale.
+ * avgdl and df count every segment and every pending document (a document
+ * is in one of them, so df is the sum of the segments' dict df and the
+ * pending documents holding the term): the index keeps its own statistics,
+ * with no analysis step to go stale.
  */
 #include "postgres.h"
 
@@ -63,34 +65,82 @@ pending_fragment(void *arg, const Bm25PendHeader *h, const char *p, const char *
  * lengths unset; bm25_prep_doc maps the documents Block-Max WAND scores.
  */
 void
-bm25_prep_load(Bm25Prep *q, int term, const ArBmwSkip *skip, ArBmwPosting *out)
+bm25_prep_load(Bm25Prep *q, int seg, int term, const ArBmwSkip *skip, ArBmwPosting *out)
 {
-	bm25_read_block(q->index, skip, q->inl[term], NULL, out);
+	bm25_read_block(q->index, skip, q->segs[seg].inl[term], NULL, out);
 }
 
-/* The heap TID (as a key) and length of a document ordinal. */
+/* The heap TID (as a key) and length of a document ordinal of a segment. */
 void
-bm25_prep_doc(Bm25Prep *q, uint64 ord, uint64 *key, uint32 *len)
+bm25_prep_doc(Bm25Prep *q, int seg, uint64 ord, uint64 *key, uint32 *len)
 {
 	ArBmwPosting p = {ord, 0, 1};
 
-	bm25_docmap_resolve(&q->map, &p, 1);
+	bm25_docmap_resolve(&q->segs[seg].map, &p, 1);
 	*key = p.key;
 	*len = p.len;
 }
 
 /*
+ * Find the query's terms in a segment: their df into q->df and, when skips
+ * is true, their skip entries for a Block-Max WAND search.
+ */
+static void
+prepare_segment(Bm25Prep *q, Bm25Seg *s, bool skips)
+{
+	char	  **dir;
+	BlockNumber *pages;
+
+	s->terms = palloc0(sizeof(ArBmwTerm) * (q->nq + 1));
+	s->inl = palloc0(sizeof(uint8 *) * (q->nq + 1));
+	if (skips)
+		bm25_docmap_open(&s->map, q->index, &s->m, false);
+	if (q->nq == 0 || s->m.ndir == 0)
+		return;
+	dir = bm25_read_dir(q->index, &s->m, &pages);
+	for (int i = 0; i < q->nq; i++)
+	{
+		Bm25Term	t;
+
+		if (!bm25_lookup(q->index, &s->m, dir, pages, q->lex[i], q->lexlen[i], &t))
+			continue;
+		q->df[i] += t.df;
+		if (skips)
+		{
+			ArBmwTerm  *bt = &s->terms[s->nterms];
+
+			s->inl[s->nterms++] = t.inl_data;
+			bt->qpos = i;
+			bt->nblocks = t.nblocks;
+			bt->skip = bm25_term_skips(q->index, &t, s->m.ndocs);
+			bt->block_ub = palloc_extended(sizeof(double) * t.nblocks, MCXT_ALLOC_HUGE);
+		}
+	}
+}
+
+/* Larger segments first: the threshold they reach prunes the smaller ones. */
+static int
+seg_size_cmp(const void *a, const void *b)
+{
+	int64		x = ((const Bm25Main *) a)->ndocs,
+				y = ((const Bm25Main *) b)->ndocs;
+
+	return x > y ? -1 : x < y;
+}
+
+/*
  * Prepare a query: terms, statistics, pending documents and, when skips is
- * true, the skip entries of every term for a Block-Max WAND search.  The
- * caller holds the scan lock in share (pages read stay valid).
+ * true, the skip entries of every term of every segment for a Block-Max
+ * WAND search.  The caller holds the scan lock in share (pages read stay
+ * valid).
  */
 Bm25Prep *
 bm25_prepare(Relation index, TSQuery query, bool skips)
 {
 	Bm25Prep   *q = palloc0(sizeof(Bm25Prep));
 	Bm25Options *opts = bm25_options(index);
-	char	  **dir = NULL;
-	BlockNumber *pages = NULL;
+	Bm25Main	sorted[BM25_MAX_SEGMENTS];
+	int64		total_len = 0;
 	double		n;
 
 	q->index = index;
@@ -103,37 +153,25 @@ bm25_prepare(Relation index, TSQuery query, bool skips)
 	q->df = palloc0(sizeof(double) * (q->nq + 1));
 	q->idf = palloc0(sizeof(double) * (q->nq + 1));
 	q->tf = palloc0(sizeof(double) * (q->nq + 1));
-	q->terms = palloc0(sizeof(ArBmwTerm) * (q->nq + 1));
-	q->inl = palloc0(sizeof(uint8 *) * (q->nq + 1));
 	(void) bm25_read_meta(index, BUFFER_LOCK_SHARE, &q->meta);
-	if (skips)
-		bm25_docmap_open(&q->map, index, &q->meta.main, false);
-	if (q->nq > 0 && q->meta.main.ndir > 0)
-		dir = bm25_read_dir(index, &q->meta.main, &pages);
-	for (int i = 0; i < q->nq; i++)
+	if (q->meta.nsegs > BM25_MAX_SEGMENTS)
+		bm25_corrupt(index, BM25AM_METAPAGE, "too many segments");
+	q->nsegs = (int) q->meta.nsegs;
+	memcpy(sorted, q->meta.seg, sizeof(Bm25Main) * q->nsegs);
+	qsort(sorted, q->nsegs, sizeof(Bm25Main), seg_size_cmp);
+	q->segs = palloc0(sizeof(Bm25Seg) * (q->nsegs + 1));
+	for (int s = 0; s < q->nsegs; s++)
 	{
-		Bm25Term	t;
-
-		if (dir == NULL || !bm25_lookup(index, &q->meta.main, dir, pages, q->lex[i],
-										q->lexlen[i], &t))
-			continue;
-		q->df[i] = t.df;
-		if (skips)
-		{
-			ArBmwTerm  *bt = &q->terms[q->nterms];
-
-			q->inl[q->nterms++] = t.inl_data;
-			bt->qpos = i;
-			bt->nblocks = t.nblocks;
-			bt->skip = bm25_term_skips(index, &t, q->meta.main.ndocs);
-			bt->block_ub = palloc_extended(sizeof(double) * t.nblocks, MCXT_ALLOC_HUGE);
-		}
+		q->segs[s].m = sorted[s];
+		q->ndocs += sorted[s].ndocs;
+		total_len += sorted[s].total_len;
+		prepare_segment(q, &q->segs[s], skips);
 	}
 	bm25_walk_pending(index, q->meta.sealed, pending_fragment, q);
 	bm25_walk_pending(index, q->meta.pend_head, pending_fragment, q);
-	n = (double) q->meta.main.ndocs + q->pend_docs;
+	n = (double) q->ndocs + q->pend_docs;
 	q->corpus.n = n;
-	q->corpus.avgdl = n > 0 ? ((double) q->meta.main.total_len + q->pend_total) / n : 0;
+	q->corpus.avgdl = n > 0 ? ((double) total_len + q->pend_total) / n : 0;
 	for (int i = 0; i < q->nq; i++)
 		q->idf[i] = ar_bm25_idf(n, q->df[i]);
 	return q;

@@ -17,6 +17,16 @@ typedef struct Bm25PendDoc
 	double	   *tf;				/* per query term */
 } Bm25PendDoc;
 
+/* A segment as a query sees it: its terms found, for Block-Max WAND. */
+typedef struct Bm25Seg
+{
+	Bm25Main	m;
+	Bm25DocMap	map;			/* ordinals to TIDs and lengths (with skips) */
+	int			nterms;			/* query terms found in the segment */
+	ArBmwTerm  *terms;
+	uint8	  **inl;			/* per term: its inline block's bytes, or NULL */
+} Bm25Seg;
+
 typedef struct Bm25Prep
 {
 	Relation	index;
@@ -29,10 +39,9 @@ typedef struct Bm25Prep
 	double	   *df;
 	double	   *idf;
 	double	   *tf;				/* scratch */
-	int			nterms;			/* terms found in the main structure */
-	ArBmwTerm  *terms;
-	uint8	  **inl;			/* per term: its inline block's bytes, or NULL */
-	Bm25DocMap	map;			/* ordinals to TIDs and lengths (with skips) */
+	int			nsegs;
+	Bm25Seg    *segs;			/* largest first */
+	int64		ndocs;			/* in the segments */
 	Bm25PendDoc *pend;			/* pending documents, in list order */
 	int64		npend;
 	int64		maxpend;
@@ -44,8 +53,9 @@ extern Relation bm25_open_index(Oid indexoid);
 extern Oid	bm25_owned_table(Oid indexoid);
 extern void bm25_decode_query(Datum composite, Oid *indexoid, TSQuery *query);
 extern Bm25Prep *bm25_prepare(Relation index, TSQuery query, bool skips);
-extern void bm25_prep_load(Bm25Prep *q, int term, const ArBmwSkip *skip, ArBmwPosting *out);
-extern void bm25_prep_doc(Bm25Prep *q, uint64 ord, uint64 *key, uint32 *len);
+extern void bm25_prep_load(Bm25Prep *q, int seg, int term, const ArBmwSkip *skip,
+						   ArBmwPosting *out);
+extern void bm25_prep_doc(Bm25Prep *q, int seg, uint64 ord, uint64 *key, uint32 *len);
 extern double bm25_prep_score(Bm25Prep *q, TSVector tsv, ArPosSet *positions);
 extern double bm25_pend_score(const Bm25Prep *q, const Bm25PendDoc *d);
 

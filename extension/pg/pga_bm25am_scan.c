@@ -11,7 +11,10 @@
  * been returned; the documents with no query term follow in TID order
  * (score 0), then those whose value is NULL (a NULL distance sorts last).
  *
- * Pending documents are scored exhaustively and offered to every page.
+ * Pending documents are scored exhaustively and offered to every page;
+ * then Block-Max WAND runs over each segment in turn, largest first, into
+ * the same top k, so the threshold one segment reaches prunes the next (a
+ * document is in one segment only, so no hit comes twice).
  */
 #include "postgres.h"
 
@@ -54,6 +57,7 @@ typedef struct Bm25ScanState
 	HTAB	   *returned;		/* keys of ranked documents returned */
 	Bm25Posting *docs;			/* every document, for the score-0 tail */
 	int64		ndocs;
+	int64		maxdocs;		/* of the segment being read */
 	int64		dpos;
 	Relation	index;
 	struct TermLoad *loads;		/* per term found: the load callback's argument */
@@ -62,6 +66,7 @@ typedef struct Bm25ScanState
 typedef struct TermLoad
 {
 	Bm25Prep   *prep;
+	int			seg;
 	int			term;
 } TermLoad;
 
@@ -152,7 +157,7 @@ load_block(void *arg, const ArBmwSkip *skip, ArBmwPosting *out)
 	TermLoad   *t = arg;
 
 	/* raises ERRCODE_INDEX_CORRUPTED on a bad block; the core holds nothing to free */
-	bm25_prep_load(t->prep, t->term, skip, out);
+	bm25_prep_load(t->prep, t->seg, t->term, skip, out);
 	return AR_OK;
 }
 
@@ -161,7 +166,7 @@ map_doc(void *arg, uint64_t ord, uint64_t *key, uint32_t *len)
 {
 	TermLoad   *t = arg;
 
-	bm25_prep_doc(t->prep, ord, key, len);
+	bm25_prep_doc(t->prep, t->seg, ord, key, len);
 	return AR_OK;
 }
 
@@ -180,19 +185,25 @@ scan_start(IndexScanDesc scan, Bm25ScanState *so)
 	MemoryContextRegisterResetCallback(so->cxt, &so->unlock);
 
 	so->prep = bm25_prepare(so->index, so->query, true);
-	if (so->prep->nterms > AR_BMW_MAX_TERMS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("query has %d terms, an arabic_bm25 index scan takes at most %d",
-						so->prep->nterms, AR_BMW_MAX_TERMS)));
-	so->loads = palloc(sizeof(TermLoad) * (so->prep->nterms + 1));
-	for (int i = 0; i < so->prep->nterms; i++)
+	so->loads = palloc(sizeof(TermLoad) * (so->prep->nq * so->prep->nsegs + 1));
+	for (int s = 0, l = 0; s < so->prep->nsegs; s++)
 	{
-		so->loads[i].prep = so->prep;
-		so->loads[i].term = i;
-		so->prep->terms[i].load = load_block;
-		so->prep->terms[i].doc = map_doc;
-		so->prep->terms[i].arg = &so->loads[i];
+		Bm25Seg    *seg = &so->prep->segs[s];
+
+		if (seg->nterms > AR_BMW_MAX_TERMS)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("query has %d terms, an arabic_bm25 index scan takes at most %d",
+							seg->nterms, AR_BMW_MAX_TERMS)));
+		for (int i = 0; i < seg->nterms; i++, l++)
+		{
+			so->loads[l].prep = so->prep;
+			so->loads[l].seg = s;
+			so->loads[l].term = i;
+			seg->terms[i].load = load_block;
+			seg->terms[i].doc = map_doc;
+			seg->terms[i].arg = &so->loads[l];
+		}
 	}
 	ctl.keysize = sizeof(uint64);
 	ctl.entrysize = sizeof(uint64);
@@ -236,10 +247,19 @@ next_page(Bm25ScanState *so)
 		if (s > 0)
 			ar_bmw_offer(&so->top, s, q->pend[i].key, q->pend[i].len);
 	}
-	st = ar_bmw_search(q->terms, q->nterms, q->tf, q->idf, q->nq, &q->corpus, &q->params,
-					   &so->top, &stats, interrupt_check, NULL);
-	if (st != AR_OK)
-		elog(ERROR, "arabic_bm25 search failed: %s", ar_status_message(st));
+	for (int s = 0; s < q->nsegs; s++)
+	{
+		ArBmwStats	one = {0, 0};
+
+		if (q->segs[s].nterms == 0)
+			continue;
+		st = ar_bmw_search(q->segs[s].terms, q->segs[s].nterms, q->tf, q->idf, q->nq,
+						   &q->corpus, &q->params, &so->top, &one, interrupt_check, NULL);
+		if (st != AR_OK)
+			elog(ERROR, "arabic_bm25 search failed: %s", ar_status_message(st));
+		stats.blocks_loaded += one.blocks_loaded;
+		stats.docs_scored += one.docs_scored;
+	}
 	ar_bmw_sort(&so->top);
 	/* what a page of results cost: SET client_min_messages = debug1 to see it */
 	elog(DEBUG1, "arabic_bm25 page of %zu: %llu blocks loaded, %llu documents scored",
@@ -254,6 +274,8 @@ collect_doc(void *arg, const Bm25Posting *d)
 {
 	Bm25ScanState *so = arg;
 
+	if (so->ndocs >= so->maxdocs)
+		bm25_corrupt(so->index, InvalidBlockNumber, "more documents than the metapage says");
 	so->docs[so->ndocs++] = *d;
 }
 
@@ -266,19 +288,25 @@ doc_key_cmp(const void *a, const void *b)
 	return ka < kb ? -1 : ka > kb;
 }
 
-/* Every document (main and pending) in TID order, for the score-0 tail. */
+/* Every document (segments and pending) in TID order, for the score-0 tail. */
 static void
 load_docs(Bm25ScanState *so)
 {
 	Bm25Prep   *q = so->prep;
 	MemoryContext old = MemoryContextSwitchTo(so->cxt);
 
-	so->docs = palloc_extended(sizeof(Bm25Posting) * (q->meta.main.ndocs + q->npend + 1),
+	so->docs = palloc_extended(sizeof(Bm25Posting) * (q->ndocs + q->npend + 1),
 							   MCXT_ALLOC_HUGE);
 	so->ndocs = 0;
-	bm25_walk_docs(so->index, q->meta.main.docs, collect_doc, so);
-	if (so->ndocs != q->meta.main.ndocs)
-		bm25_corrupt(so->index, q->meta.main.docs, "document count differs from the metapage");
+	for (int s = 0; s < q->nsegs; s++)
+	{
+		int64		before = so->ndocs;
+
+		so->maxdocs = before + q->segs[s].m.ndocs;
+		bm25_walk_docs(so->index, q->segs[s].m.docs, collect_doc, so);
+		if (so->ndocs - before != q->segs[s].m.ndocs)
+			bm25_corrupt(so->index, q->segs[s].m.docs, "document count differs from the metapage");
+	}
 	for (int64 i = 0; i < q->npend; i++)
 	{
 		Bm25Posting *d = &so->docs[so->ndocs++];

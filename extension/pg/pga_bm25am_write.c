@@ -1,7 +1,7 @@
 /*
  * pga_bm25am_write.c
- *		Writing the main structure of an arabic_bm25 index from a sorted
- *		stream of postings (CREATE INDEX and merges).
+ *		Writing a segment of an arabic_bm25 index from a sorted
+ *		stream of postings (CREATE INDEX, flushes and merges).
  *
  * Postings go through a tuplesort of bytea keys (lexeme, NUL, TID big-endian,
  * tf, length): bytea order is memcmp order, which is the lexeme order of a
@@ -176,7 +176,7 @@ bm25_docs_free(Bm25Docs *docs)
 	memset(docs, 0, sizeof(*docs));
 }
 
-/* ---- the main structure from sorted postings ---- */
+/* ---- a segment from sorted postings ---- */
 
 /* Encode the open block (ordinals) into o->enc; fills the skip entry. */
 static void
@@ -372,9 +372,9 @@ finish_term(Bm25Out *o)
 }
 
 /*
- * Begin a main structure over docs (sorted and indexed here); its pages
- * carry stamp, the generation of the merge writing them, so that VACUUM
- * can tell the pages of a merge that a crash cut short (pga_bm25am_vacuum.c).
+ * Begin a segment over docs (sorted and indexed here); its pages
+ * carry stamp, the generation of the flush or merge writing them, so that VACUUM
+ * can tell the pages of one that a crash cut short (pga_bm25am_vacuum.c).
  */
 void
 bm25_out_begin(Bm25Out *o, Relation index, Bm25Docs *docs, uint32 stamp)
@@ -491,5 +491,31 @@ bm25_out_end(Bm25Out *o)
 	o->main.docs = bm25_writer_end(&w);
 	o->main.docdir = bm25_writer_end(&dd);
 	o->main.ndocs = o->docs->n;
+	o->main.npages = (uint32) (o->dir.npages + o->dict.npages + o->skip.npages + o->post.npages +
+							   w.npages + dd.npages);
 	pfree(o->skips);
+}
+
+/*
+ * Write a segment from a sorter of postings (performed and ended here) and
+ * its documents: false, writing nothing, when there are no documents.
+ */
+bool
+bm25_write_segment(Relation index, Tuplesortstate *sorter, Bm25Docs *docs, uint32 stamp,
+				   Bm25Main *seg)
+{
+	Bm25Out		out;
+
+	if (docs->n == 0)
+	{
+		tuplesort_end(sorter);
+		return false;
+	}
+	tuplesort_performsort(sorter);
+	bm25_out_begin(&out, index, docs, stamp);
+	bm25_out_sorted(&out, sorter);
+	tuplesort_end(sorter);
+	bm25_out_end(&out);
+	*seg = out.main;
+	return true;
 }

@@ -1,6 +1,6 @@
 /*
  * pga_bm25am_write.h
- *		Writing the main structure of an arabic_bm25 index (build and merge).
+ *		Writing a segment of an arabic_bm25 index (build, flush and merge).
  */
 #ifndef PGA_BM25AM_WRITE_H
 #define PGA_BM25AM_WRITE_H
@@ -10,7 +10,7 @@
 #include "pga_bm25am.h"
 
 /*
- * Documents of a main structure being written (tf holds the flags).  Once
+ * Documents of a segment being written (tf holds the flags).  Once
  * sorted by bm25_docs_finish, a document's ordinal is its position, found
  * from a TID through blkstart (the first ordinal of every heap block).
  */
@@ -23,7 +23,7 @@ typedef struct Bm25Docs
 	uint32		nblk;
 } Bm25Docs;
 
-/* The writer of a main structure from postings in (lexeme, key) order. */
+/* The writer of a segment from postings in (lexeme, key) order. */
 typedef struct Bm25Out
 {
 	Relation	index;
@@ -32,7 +32,7 @@ typedef struct Bm25Out
 	Bm25Writer	dict;
 	Bm25Writer	skip;
 	Bm25Writer	post;
-	uint32		stamp;			/* generation of the merge (or build) writing */
+	uint32		stamp;			/* generation of the build, flush or merge writing */
 	Bm25Main	main;
 	bool		have;			/* a term is open */
 	char		curlex[BM25_MAX_LEXLEN];
@@ -63,8 +63,26 @@ extern double bm25_collect_heap(Relation heap, Relation index, struct IndexInfo 
 								bool progress, Tuplesortstate *sorter, Bm25Docs *docs);
 extern void bm25_collect_index(Relation index, Tuplesortstate *sorter, Bm25Docs *docs);
 extern int	bm25_sorted_cmp(Datum a, Datum b);
-extern bool bm25_merge(Relation index, IndexBulkDeleteCallback cb, void *cbstate,
-					   double *removed);
-extern void bm25_set_main(Relation index, const Bm25Main *main, BlockNumber sealed, Bm25Main *old);
+extern bool bm25_write_segment(Relation index, Tuplesortstate *sorter, Bm25Docs *docs,
+							   uint32 stamp, Bm25Main *seg);
+extern uint32 bm25_next_generation(Relation index);
+extern void bm25_switch(Relation index, const Bm25Main *add, const Bm25Main *consumed,
+						int nconsumed, BlockNumber sealed);
+
+/* pga_bm25am_merge.c: segments from the pending list, merges of segments */
+extern bool bm25_flush(Relation index);
+extern void bm25_merge_segments(Relation index, const Bm25Main *segs, int nsegs,
+								IndexBulkDeleteCallback cb, void *cbstate, double *removed);
+extern void bm25_merge_tiered(Relation index);
+extern void bm25_merge_all(Relation index, IndexBulkDeleteCallback cb, void *cbstate,
+						   double *removed);
+extern void bm25_collect_pending(Relation index, BlockNumber head, Tuplesortstate *sorter,
+								 Bm25Docs *docs, IndexBulkDeleteCallback cb, void *cbstate,
+								 double *removed);
+extern void bm25_collect_segment(Relation index, const Bm25Main *seg, Tuplesortstate *sorter,
+								 Bm25Docs *docs, IndexBulkDeleteCallback cb, void *cbstate,
+								 double *removed);
+extern void bm25_recycle_retired(Relation index, BufferAccessStrategy strategy, bool leaks,
+								 BlockNumber *free, BlockNumber *newly);
 
 #endif							/* PGA_BM25AM_WRITE_H */

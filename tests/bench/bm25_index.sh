@@ -176,6 +176,8 @@ SELECT method, round(ms::numeric) AS build_ms, pg_size_pretty(size) AS size,
        round((ms / (SELECT ms FROM builds WHERE method = 'gin'))::numeric, 2) AS time_vs_gin,
        round((size::numeric / (SELECT size FROM builds WHERE method = 'gin')), 2) AS size_vs_gin
 FROM builds;
+-- CREATE INDEX writes one segment
+SELECT count(*) AS segments, sum(pages) AS segment_pages FROM arabic_bm25_index_segments('corpus_rank');
 VACUUM ANALYZE corpus;
 
 -- warm the caches of the table and both indexes (the table only for GIN +

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Crash safety of the arabic_bm25 index: two writers insert and delete rows
-# (pending-list appends, merges past a small pending_limit) while VACUUM
+# (pending-list appends; past a small pending_limit, flushes into new
+# segments and tiered merges of segments inside the inserts) while VACUUM
 # runs in a loop and a reader searches (no search may call the index
 # corrupted); the server is stopped with "pg_ctl stop -m immediate" in
 # the middle, restarted (WAL replay of the GenericXLog records), and the
@@ -62,6 +63,7 @@ as_owner "$PG_BINDIR/pg_ctl" -D "$PGA_DATA" -l "$PGA_DATA/server.log" -w -t 120 
 
 psql -X -q -At -d $db -v ON_ERROR_STOP=1 -v checks="$(dirname "$0")/bm25_crash_checks.sql" <<'SQL'
 SELECT 'rows after the crash: ' || count(*) FROM c;
+SELECT 'segments after the crash: ' || count(*) FROM arabic_bm25_index_segments('c_rank');
 VACUUM c;
 \i :checks
 SELECT pg_temp.bm25_equals_table();

@@ -2,8 +2,8 @@
 # Writers and readers on an arabic_bm25 index at the same time (issue 12:
 # "writers are not starved").  A table of PGA_LOAD_DOCS sentence-shuffled
 # news documents (tests/bench/bm25_corpus.sql) gets an arabic_bm25 index
-# with a small pending_limit, so that inserts merge the pending list into
-# the main structure during the run.  Then three timed phases of
+# with a small pending_limit, so that inserts flush the pending list into
+# new segments (and merge segments) during the run.  Then three timed phases of
 # PGA_LOAD_SECONDS each, pgbench processes apart so that each role has its
 # own throughput and latencies:
 #   writers alone:  PGA_LOAD_WRITERS clients, 8 INSERT : 1 UPDATE : 1 DELETE
@@ -13,7 +13,7 @@
 #   both at once:   the same two pgbench runs side by side
 # It prints per role and phase tps and latency p50/p90/p99/max (from the
 # pgbench transaction logs), the ratios mixed/alone, and the worst INSERT
-# (a merge runs inside it), and the index size along the way.  At the end:
+# (a flush or a merge runs inside it), and the index size along the way.  At the end:
 # no error (of pgbench, or of a search: see load_top10) and no backend
 # crash, arabic_bm25_index_check finds the index equal to its table (before
 # and after VACUUM), and after VACUUM the top 10 of every query equals that
@@ -96,14 +96,18 @@ index_size() {
 # list and retired pages of the index once a second (arabic_bm25_index_stats,
 # when this version has it), into index_samples.
 HAVE_STATS=$(psql -X -At -d "$DB" -c "SELECT to_regprocedure('arabic_bm25_index_stats(regclass)') IS NOT NULL")
-psql -X -q -d "$DB" -c "CREATE TABLE index_samples (phase text, pending_documents int8, pending_pages int8, deleted_pages int8, pages int8)"
+SEGMENTS=NULL
+if [ "$(psql -X -At -d "$DB" -c "SELECT to_regprocedure('arabic_bm25_index_segments(regclass)') IS NOT NULL")" = t ]; then
+	SEGMENTS="(SELECT count(*) FROM arabic_bm25_index_segments('corpus_rank'))"
+fi
+psql -X -q -d "$DB" -c "CREATE TABLE index_samples (phase text, pending_documents int8, pending_pages int8, deleted_pages int8, pages int8, segments int8)"
 sample_index() {
 	local phase=$1
 	shift
 	[ "$HAVE_STATS" = t ] || return 0
 	while kill -0 "$@" 2>/dev/null; do
-		psql -X -q -d "$DB" -c "INSERT INTO index_samples SELECT '$phase', pending_documents, pending_pages, deleted_pages, pages
-			FROM arabic_bm25_index_stats('corpus_rank')" 2>/dev/null || true
+		psql -X -q -d "$DB" -c "INSERT INTO index_samples SELECT '$phase', pending_documents, pending_pages, deleted_pages, pages,
+			$SEGMENTS FROM arabic_bm25_index_stats('corpus_rank')" 2>/dev/null || true
 		sleep 1
 	done
 }
@@ -160,7 +164,8 @@ if [ "$HAVE_STATS" = t ]; then
 	echo "pending list and retired pages of the index, sampled once a second (arabic_bm25_index_stats):"
 	psql -X -d "$DB" -c "SELECT phase, count(*) AS samples, round(avg(pending_documents)) AS avg_pending_docs,
 		max(pending_documents) AS max_pending_docs, max(pending_pages) AS max_pending_pages,
-		max(deleted_pages) AS max_retired_pages, max(pages) AS max_pages
+		max(deleted_pages) AS max_retired_pages, max(pages) AS max_pages,
+		round(avg(segments), 1) AS avg_segments, max(segments) AS max_segments
 		FROM index_samples GROUP BY phase ORDER BY phase DESC"
 fi
 
@@ -179,7 +184,9 @@ SET max_parallel_workers_per_gather = 0;
 SELECT 'before VACUUM: ' || c::text FROM arabic_bm25_index_check('corpus_rank') c;
 VACUUM corpus;
 SELECT 'after VACUUM: ' || c::text FROM arabic_bm25_index_check('corpus_rank') c;
-SELECT 'size after VACUUM: ' || pg_size_pretty(pg_relation_size('corpus_rank'));
+SELECT 'size after VACUUM: ' || pg_size_pretty(pg_relation_size('corpus_rank'))
+	|| ' (' || pg_size_pretty((SELECT (pages - deleted_pages - other_pages) * 8192
+							   FROM arabic_bm25_index_stats('corpus_rank'))) || ' in use)';
 CREATE INDEX corpus_rebuilt ON corpus USING arabic_bm25 (tsv);
 SELECT 'rebuilt index size: ' || pg_size_pretty(pg_relation_size('corpus_rebuilt'));
 SET enable_seqscan = off;
