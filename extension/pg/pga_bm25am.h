@@ -243,7 +243,8 @@ typedef struct Bm25Term
  * few lookups in a page, then a copy of the page (documents are scored in
  * ascending order, so a page of many candidates is copied once, and a page
  * of one candidate, the common case of a top-k over frequent words, costs
- * one record, not 8 kB); a merge or a check, which read every posting,
+ * one record, not 8 kB; after a page of many, the next is copied at once);
+ * a merge or a check, which read every posting,
  * load the whole table.
  */
 typedef struct Bm25DocMap
@@ -256,6 +257,7 @@ typedef struct Bm25DocMap
 	Bm25Posting *copy;			/* the records of that page */
 	int64		last;			/* index in pages of the last lookup, -1 if none */
 	uint32		last_hits;		/* lookups in it so far */
+	bool		dense;			/* the page before it had many: copy at once */
 	BlockNumber nblocks;		/* of the index once the docdir was read */
 	Bm25Posting *all;			/* the whole table, or NULL */
 } Bm25DocMap;

@@ -159,7 +159,10 @@ docmap_page(Bm25DocMap *map, uint32 i, Buffer *buf)
 
 /*
  * The record of ordinal ord: from the copy of its page, from the page itself
- * for the first lookups in it, then from a new copy.
+ * for the first lookups in it, then from a new copy.  Pages of a query tend
+ * to be alike (a top 10 over frequent words has a few candidates per page,
+ * a long query or a lone term many): after a page of many lookups the next
+ * one is copied at once.
  */
 static void
 docmap_record(Bm25DocMap *map, uint64 ord, Bm25Posting *d)
@@ -169,18 +172,20 @@ docmap_record(Bm25DocMap *map, uint64 ord, Bm25Posting *d)
 	Buffer		buf;
 	Page		page;
 
+	if (i != map->last)
+	{
+		map->dense = map->last_hits >= DOCMAP_COPY_AFTER;
+		map->last = i;
+		map->last_hits = 0;
+	}
+	map->last_hits++;
 	if (i == map->cur)
 	{
 		*d = map->copy[slot];
 		return;
 	}
-	if (i != map->last)
-	{
-		map->last = i;
-		map->last_hits = 0;
-	}
 	page = docmap_page(map, i, &buf);
-	if (++map->last_hits < DOCMAP_COPY_AFTER)
+	if (!map->dense && map->last_hits < DOCMAP_COPY_AFTER)
 		memcpy(d, page + DATA_START + slot * sizeof(Bm25Posting), sizeof(Bm25Posting));
 	else
 	{
