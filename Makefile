@@ -17,6 +17,7 @@ CORE_OBJS = \
 	extension/core/ar_article_text.o \
 	extension/core/ar_bm25.o \
 	extension/core/ar_bm25_block.o \
+	extension/core/ar_bm25_maxscore.o \
 	extension/core/ar_char_data.o \
 	extension/core/ar_date.o \
 	extension/core/ar_dedup.o \

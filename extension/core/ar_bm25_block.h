@@ -1,7 +1,10 @@
 /*
  * ar_bm25_block.h
- *		Block-Max WAND top-k over block-organized posting lists (Ding & Suel,
- *		"Faster top-k document retrieval using block-max indexes", SIGIR 2011).
+ *		Top-k over block-organized posting lists with block-max bounds (Ding &
+ *		Suel, "Faster top-k document retrieval using block-max indexes", SIGIR
+ *		2011): one term by bands of block bounds, two or more by Block-Max
+ *		MaxScore (ar_bm25_maxscore.c; it beat Block-Max WAND on the queries
+ *		of frequent news words, see the README).
  *
  * Server-independent; no PostgreSQL headers.  A term's postings are sorted
  * by document key (the heap TID as a 48-bit number) and cut into blocks of
@@ -122,6 +125,7 @@ typedef struct ArBmwTerm
 	uint32_t	blk;			/* current block */
 	int32_t		loaded;			/* block held in buf, -1 if none */
 	uint32_t	pos;			/* current posting within buf */
+	uint64_t	want;			/* MaxScore: the cursor is at the first key >= want */
 	ArBmwPosting buf[AR_BMW_BLOCK];
 } ArBmwTerm;
 

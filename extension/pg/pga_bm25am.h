@@ -255,9 +255,12 @@ typedef struct Bm25Term
 
 /*
  * From document ordinals to heap TIDs and lengths.  Scans read the docs
- * page of an ordinal through the docdir and keep a copy of the last one
- * (Block-Max WAND scores documents in ascending order, so consecutive
- * lookups mostly hit it); a merge or a check, which read every posting,
+ * page of an ordinal through the docdir: the record alone for the first
+ * few lookups in a page, then a copy of the page (documents are scored in
+ * ascending order, so a page of many candidates is copied once, and a page
+ * of one candidate, the common case of a top-k over frequent words, costs
+ * one record, not 8 kB; after a page of many, the next is copied at once);
+ * a merge or a check, which read every posting,
  * load the whole table.
  */
 typedef struct Bm25DocMap
@@ -268,6 +271,10 @@ typedef struct Bm25DocMap
 	uint32		npages;
 	int64		cur;			/* index in pages of the copy, -1 if none */
 	Bm25Posting *copy;			/* the records of that page */
+	int64		last;			/* index in pages of the last lookup, -1 if none */
+	uint32		last_hits;		/* lookups in it so far */
+	bool		dense;			/* the page before it had many: copy at once */
+	BlockNumber nblocks;		/* of the index once the docdir was read */
 	Bm25Posting *all;			/* the whole table, or NULL */
 } Bm25DocMap;
 

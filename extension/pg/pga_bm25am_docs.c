@@ -126,29 +126,74 @@ bm25_docmap_open(Bm25DocMap *map, Relation index, const Bm25Main *m, bool whole)
 		map->pages = d.pages;
 		map->npages = d.n;
 		map->copy = palloc(BLCKSZ);
+		map->last = -1;
+		map->nblocks = RelationGetNumberOfBlocks(index);
 	}
 }
 
-/* Copy the records of the docs page of index i in the directory, checked. */
-static void
-docmap_load(Bm25DocMap *map, uint32 i)
+/*
+ * Lookups in one docs page before it is copied whole: a copy costs about as
+ * much as reading this many records one page read at a time.
+ */
+#define DOCMAP_COPY_AFTER 4
+
+/* The docs page of index i in the directory, pinned, share-locked and checked. */
+static Page
+docmap_page(Bm25DocMap *map, uint32 i, Buffer *buf)
 {
 	BlockNumber blkno = map->pages[i];
 	Size		want = i + 1 < map->npages ? BM25_DOCS_PER_PAGE
 		: map->ndocs - (int64) i * BM25_DOCS_PER_PAGE;
+	Page		page;
+
+	/* nblocks was taken after the docdir was read: every page it lists is below it */
+	if (blkno == BM25AM_METAPAGE || blkno >= map->nblocks)
+		bm25_corrupt(map->index, blkno, "docs directory points past the index");
+	*buf = ReadBuffer(map->index, blkno);
+	LockBuffer(*buf, BUFFER_LOCK_SHARE);
+	page = bm25_check_page(map->index, *buf, BM25K_DOCS);
+	if (((PageHeader) page)->pd_lower != DATA_START + want * sizeof(Bm25Posting))
+		bm25_corrupt(map->index, blkno, "docs page holds an unexpected number of documents");
+	return page;
+}
+
+/*
+ * The record of ordinal ord: from the copy of its page, from the page itself
+ * for the first lookups in it, then from a new copy.  Pages of a query tend
+ * to be alike (a top 10 over frequent words has a few candidates per page,
+ * a long query or a lone term many): after a page of many lookups the next
+ * one is copied at once.
+ */
+static void
+docmap_record(Bm25DocMap *map, uint64 ord, Bm25Posting *d)
+{
+	uint32		i = (uint32) (ord / BM25_DOCS_PER_PAGE);
+	Size		slot = ord % BM25_DOCS_PER_PAGE;
 	Buffer		buf;
 	Page		page;
 
-	if (blkno == BM25AM_METAPAGE || blkno >= RelationGetNumberOfBlocks(map->index))
-		bm25_corrupt(map->index, blkno, "docs directory points past the index");
-	buf = ReadBuffer(map->index, blkno);
-	LockBuffer(buf, BUFFER_LOCK_SHARE);
-	page = bm25_check_page(map->index, buf, BM25K_DOCS);
-	if (((PageHeader) page)->pd_lower != DATA_START + want * sizeof(Bm25Posting))
-		bm25_corrupt(map->index, blkno, "docs page holds an unexpected number of documents");
-	memcpy(map->copy, page + DATA_START, want * sizeof(Bm25Posting));
+	if (i != map->last)
+	{
+		map->dense = map->last_hits >= DOCMAP_COPY_AFTER;
+		map->last = i;
+		map->last_hits = 0;
+	}
+	map->last_hits++;
+	if (i == map->cur)
+	{
+		*d = map->copy[slot];
+		return;
+	}
+	page = docmap_page(map, i, &buf);
+	if (!map->dense && map->last_hits < DOCMAP_COPY_AFTER)
+		memcpy(d, page + DATA_START + slot * sizeof(Bm25Posting), sizeof(Bm25Posting));
+	else
+	{
+		memcpy(map->copy, page + DATA_START, ((PageHeader) page)->pd_lower - DATA_START);
+		map->cur = i;
+		*d = map->copy[slot];
+	}
 	UnlockReleaseBuffer(buf);
-	map->cur = i;
 }
 
 /* Postings with ordinal keys to heap TID keys and lengths. */
@@ -157,20 +202,15 @@ bm25_docmap_resolve(Bm25DocMap *map, ArBmwPosting *p, uint32 n)
 {
 	for (uint32 i = 0; i < n; i++)
 	{
-		const Bm25Posting *d;
+		Bm25Posting one;
+		const Bm25Posting *d = &one;
 
 		if ((int64) p[i].key >= map->ndocs)
 			bm25_corrupt(map->index, InvalidBlockNumber, "posting past the documents");
 		if (map->all)
 			d = &map->all[p[i].key];
 		else
-		{
-			int64		pg = (int64) (p[i].key / BM25_DOCS_PER_PAGE);
-
-			if (pg != map->cur)
-				docmap_load(map, (uint32) pg);
-			d = &map->copy[p[i].key % BM25_DOCS_PER_PAGE];
-		}
+			docmap_record(map, p[i].key, &one);
 		if (d->tf & BM25DOC_NULL)
 			bm25_corrupt(map->index, InvalidBlockNumber, "posting of a NULL document");
 		p[i].key = bm25_key(d->blk, d->off);

@@ -133,6 +133,72 @@ brute_force(TestList *lists, int nq, const double *idf, uint32_t ndocs, const ui
 	ar_bmw_sort(top);
 }
 
+/* Blocks, ranking keys and a term for list q, postings filled (keys d * 7 + 3). */
+static void
+setup_list(TestList *l, ArBmwTerm *t, int q, uint32_t block, const uint32_t *len, uint32_t ndocs,
+		   bool ordinals, double *idf)
+{
+	l->ordinals = ordinals;
+	for (uint32_t i = 0; ordinals && i < l->npost; i++)
+		l->post[i].key = (l->post[i].key - 3) / 7;
+	cut_blocks(l, block);
+	*idf = ar_bm25_idf(ndocs, l->npost);
+	l->doclen = len;
+	*t = (ArBmwTerm) {.qpos = q, .skip = l->skip, .nblocks = l->nblocks,
+		.load = test_load, .arg = l, .block_ub = malloc(sizeof(double) * (l->nblocks + 1))};
+	if (ordinals)
+	{
+		t->load = test_load_nolen;
+		t->doc = test_doc;
+	}
+}
+
+static void
+free_lists(TestList *lists, ArBmwTerm *terms, int nq)
+{
+	for (int q = 0; q < nq; q++)
+	{
+		free(lists[q].post);
+		free(lists[q].skip);
+		free(terms[q].block_ub);
+	}
+}
+
+/* Page through the whole ranking, k (<= 64) at a time, search vs exhaustive: the mismatches. */
+static int
+compare_pages(TestList *lists, ArBmwTerm *terms, int nq, const double *idf, uint32_t ndocs,
+			  const uint32_t *len, const ArBm25Corpus *c, size_t k)
+{
+	ArBm25Params p = {0.9, 0.4};
+	double		tf[MAXQ] = {0};
+	ArBmwHit	a[64],
+				b[64];
+	ArBmwTopK	ta = {a, k, 0, false, 0, 0},
+				tb = {b, k, 0, false, 0, 0};
+	ArBmwStats	st = {0, 0};
+	int			mismatches = 0;
+
+	for (int page = 0; page < 200; page++)
+	{
+		ta.n = tb.n = 0;
+		if (ar_bmw_search(terms, nq, tf, idf, nq, c, &p, &ta, &st, NULL, NULL) != AR_OK)
+			mismatches++;
+		ar_bmw_sort(&ta);
+		brute_force(lists, nq, idf, ndocs, len, c, &p, &tb);
+		mismatches += ta.n != tb.n;
+		for (size_t i = 0; i < ta.n && i < tb.n; i++)
+			mismatches += a[i].key != b[i].key || a[i].score != b[i].score;
+		for (int q = 0; q < nq; q++)
+			mismatches += tf[q] != 0;	/* the query's tf array is left as it was */
+		if (tb.n < k)
+			break;
+		ta.has_after = tb.has_after = true;
+		ta.after_score = tb.after_score = b[tb.n - 1].score;
+		ta.after_key = tb.after_key = b[tb.n - 1].key;
+	}
+	return mismatches;
+}
+
 static void
 one_random_case(unsigned seed, int *mismatches)
 {
@@ -142,16 +208,9 @@ one_random_case(unsigned seed, int *mismatches)
 	uint32_t   *len = malloc(sizeof(uint32_t) * ndocs);
 	TestList	lists[MAXQ];
 	ArBmwTerm  *terms = calloc(MAXQ, sizeof(ArBmwTerm));
-	double		idf[MAXQ],
-				tf[MAXQ] = {0};
-	ArBm25Params p = {0.9, 0.4};
+	double		idf[MAXQ];
 	ArBm25Corpus c = {ndocs, 0};
 	size_t		k = 1 + rand() % 12;
-	ArBmwHit	a[64],
-				b[64];
-	ArBmwTopK	ta = {a, k, 0, false, 0, 0},
-				tb = {b, k, 0, false, 0, 0};
-	ArBmwStats	st = {0, 0};
 
 	for (uint32_t d = 0; d < ndocs; d++)
 		c.avgdl += (len[d] = 1 + rand() % 60);
@@ -166,47 +225,68 @@ one_random_case(unsigned seed, int *mismatches)
 			if (rand() % 100 < density)
 				lists[q].post[lists[q].npost++] = (ArBmwPosting) {(uint64_t) d * 7 + 3, len[d], 1 + rand() % 5};
 		/* odd seeds: dense document numbers, mapped to ranking keys and lengths when scored */
-		lists[q].ordinals = seed % 2;
-		for (uint32_t i = 0; lists[q].ordinals && i < lists[q].npost; i++)
-			lists[q].post[i].key = (lists[q].post[i].key - 3) / 7;
-		cut_blocks(&lists[q], block);
-		idf[q] = ar_bm25_idf(ndocs, lists[q].npost);
-		lists[q].doclen = len;
-		terms[q] = (ArBmwTerm) {.qpos = q, .skip = lists[q].skip, .nblocks = lists[q].nblocks,
-			.load = test_load, .arg = &lists[q], .block_ub = malloc(sizeof(double) * (lists[q].nblocks + 1))};
-		if (seed % 2)
-		{
-			terms[q].load = test_load_nolen;
-			terms[q].doc = test_doc;
-		}
+		setup_list(&lists[q], &terms[q], q, block, len, ndocs, seed % 2, &idf[q]);
 	}
-	/* page through the whole ranking, k at a time, both ways */
-	for (int page = 0; page < 200; page++)
-	{
-		ta.n = tb.n = 0;
-		if (ar_bmw_search(terms, nq, tf, idf, nq, &c, &p, &ta, &st, NULL, NULL) != AR_OK)
-			(*mismatches)++;
-		ar_bmw_sort(&ta);
-		brute_force(lists, nq, idf, ndocs, len, &c, &p, &tb);
-		if (ta.n != tb.n)
-			(*mismatches)++;
-		for (size_t i = 0; i < ta.n && i < tb.n; i++)
-			if (a[i].key != b[i].key || a[i].score != b[i].score)
-				(*mismatches)++;
-		if (tb.n < k)
-			break;
-		ta.has_after = tb.has_after = true;
-		ta.after_score = tb.after_score = b[tb.n - 1].score;
-		ta.after_key = tb.after_key = b[tb.n - 1].key;
-	}
-	for (int q = 0; q < nq; q++)
-	{
-		free(lists[q].post);
-		free(lists[q].skip);
-		free(terms[q].block_ub);
-	}
+	*mismatches += compare_pages(lists, terms, nq, idf, ndocs, len, &c, k);
+	free_lists(lists, terms, nq);
 	free(terms);
 	free(len);
+}
+
+/*
+ * Degenerate queries for MaxScore's split of the terms: terms of equal
+ * bounds (every document tied), more room than matches, a term without
+ * postings, only frequent terms, k = 0.
+ */
+static void
+test_degenerate(void)
+{
+	enum
+	{
+		NDOCS = 3000
+	};
+	static uint32_t len[NDOCS];
+	TestList	l[MAXQ];
+	ArBmwTerm	t[MAXQ];
+	double		idf[MAXQ],
+				tf[MAXQ] = {0};
+	ArBm25Corpus c = {NDOCS, 0};
+	ArBm25Params p = {0.9, 0.4};
+	ArBmwHit	h[4];
+	ArBmwTopK	none = {h, 0, 0, false, 0, 0};
+	ArBmwStats	st = {0, 0};
+	int			bad;
+
+	for (uint32_t d = 0; d < NDOCS; d++)
+		c.avgdl += (len[d] = 20 + d % 7);
+	c.avgdl /= NDOCS;
+	for (int round = 0; round < 4; round++)
+	{
+		int			nq = round == 1 ? 2 : round == 2 ? 3 : MAXQ;
+
+		for (int q = 0; q < nq; q++)
+		{
+			l[q].post = malloc(sizeof(ArBmwPosting) * NDOCS);
+			l[q].npost = 0;
+			for (uint32_t d = 0; d < NDOCS; d++)
+			{
+				/* 0: equal lists, tf 1; 1: 3 postings each; 2: term 0 empty; 3: all dense */
+				bool		has = round == 0 ? d % 2 == 0 : round == 1 ? d % 1000 == (uint32_t) q
+					: round == 2 ? q > 0 && d % (q + 1) == 0 : d % 10 != (uint32_t) q;
+
+				if (has)
+					l[q].post[l[q].npost++] = (ArBmwPosting) {(uint64_t) d * 7 + 3, len[d],
+						round == 0 ? 1 : 1 + (d * 31 + q) % 4};
+			}
+			setup_list(&l[q], &t[q], q, AR_BMW_BLOCK, len, NDOCS, round % 2, &idf[q]);
+		}
+		bad = compare_pages(l, t, nq, idf, NDOCS, len, &c, round == 1 ? 64 : 1 + round * 3);
+		CHECK(bad == 0, "degenerate case %d: %d mismatches", round, bad);
+		if (round == 3)
+			CHECK(ar_bmw_search(t, nq, tf, idf, nq, &c, &p, &none, &st, NULL, NULL) == AR_OK &&
+				  none.n == 0 && st.docs_scored == 0, "k = 0 finds nothing");
+		free_lists(l, t, nq);
+	}
 }
 
 /* A rare term and a common one: the top 10 must not read every block of the common one. */
@@ -349,6 +429,7 @@ test_bm25_block(void)
 	test_front();
 	for (unsigned i = 0; i < 300; i++)
 		one_random_case(i, &mismatches);
-	CHECK(mismatches == 0, "BMW differs from exhaustive scoring in %d places", mismatches);
+	CHECK(mismatches == 0, "top-k search differs from exhaustive scoring in %d places", mismatches);
+	test_degenerate();
 	test_selective();
 }
