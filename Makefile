@@ -9,6 +9,7 @@ CORE_OBJS = \
 	extension/core/ar_article.o \
 	extension/core/ar_article_lines.o \
 	extension/core/ar_article_chrome.o \
+	extension/core/ar_article_define.o \
 	extension/core/ar_article_model.o \
 	extension/core/ar_article_related.o \
 	extension/core/ar_article_rules.o \
