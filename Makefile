@@ -10,6 +10,7 @@ CORE_OBJS = \
 	extension/core/ar_article_lines.o \
 	extension/core/ar_article_chrome.o \
 	extension/core/ar_article_dates.o \
+	extension/core/ar_article_define.o \
 	extension/core/ar_article_model.o \
 	extension/core/ar_article_related.o \
 	extension/core/ar_article_rules.o \

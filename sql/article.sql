@@ -168,3 +168,34 @@ FROM arabic_parse_article(E'خطة جديدة للنقل العام في الم�
 	'اقرأ أيضا - وزير المالية: لا زيادة في أسعار تذاكر الحافلات هذا العام\n'
 	'قالت الحكومة اليوم إن خطة النقل الجديدة تبدأ الشهر المقبل في ثلاث مدن كبرى.\n'
 	'المصدر: سونا');
+-- Credits signed with the outlet (issue 11, real data): the reporters are the byline, the
+-- outlet is neither; "outlet place:" without a dash gives the place, "سبق أن" (a verb) does
+-- not; an agency named by its adjective alone is the source.  Comment policies, opinion
+-- disclaimers and copyright lines under the story leave the body.
+SELECT byline, dateline, source, left(body, 20) AS body_start
+FROM (VALUES
+	(E'عنوان الخبر هنا\nحامد القرشي – قاسم الزرعي – عين اليوم\nذكر تقرير إخباري اليوم أن اللاعب سيغيب عن المباراة المقبلة بسبب الإصابة.'),
+	(E'عنوان الخبر هنا\nنايف عبدالله – عين اليوم ذكر تقرير إخباري اليوم أن اللاعب سيغيب عن المباراة المقبلة.'),
+	(E'عنوان الخبر هنا\nسبق أبها: ذكر تقرير إخباري اليوم أن اللاعب سيغيب عن المباراة المقبلة بسبب الإصابة.'),
+	(E'عنوان الخبر هنا\nسبق أن ذكر تقرير إخباري أن اللاعب سيغيب عن المباراة المقبلة بسبب الإصابة.'),
+	(E'عنوان الخبر هنا\nكتب: الألمانية\nذكر تقرير إخباري اليوم أن اللاعب سيغيب عن المباراة المقبلة بسبب الإصابة.')
+) AS t(raw), arabic_parse_article(raw);
+SELECT body, boilerplate
+FROM arabic_parse_article(E'عنوان الخبر هنا\n'
+	'ذكر تقرير إخباري اليوم أن اللاعب سيغيب عن المباراة المقبلة بسبب الإصابة في الركبة.\n'
+	'يرحب الموقع بتعليقاتكم، وننصحك بقراءة شروط الاستخدام قبل نشرها حتى لا نضطر إلى حذفها.\n'
+	'الآراء الواردة أدناه لا تعبر عن رأي الموقع بل عن أصحابها.\n'
+	'© 2025 جميع الحقوق محفوظة');
+
+-- A list written once: "define NAME = pattern" in the rules, used as {NAME}; bad defines are
+-- clear errors (unknown, used before it is defined, using itself, given twice, too long once
+-- expanded).
+SELECT source FROM arabic_parse_article(E'عنوان الخبر\nالمصدر: وام',
+	E'define\tAG = وام|واس\nsource\t^المصدر:\\s*(?<v>{AG})$');
+SELECT source FROM arabic_parse_article('x', E'source\t^{NOPE}');
+SELECT source FROM arabic_parse_article('x', E'source\t^{AG}\ndefine\tAG = x');
+SELECT source FROM arabic_parse_article('x', E'define\tAG = x|{AG}');
+SELECT source FROM arabic_parse_article('x', E'define\tAG = x\ndefine\tAG = y');
+SELECT source FROM arabic_parse_article('x', E'define\tag = x');
+SELECT source FROM arabic_parse_article('x', E'define\tA = ' || repeat('x', 1000) ||
+	E'\ndefine\tB = {A}{A}{A}{A}{A}\nsource\t^{B}$');

@@ -18,11 +18,14 @@
  *	  list or a ticker above the story has GOOD lines too, but no sentence
  *	  ends; without such a line, the first GOOD one).  An article as a scraper stores it has a handful
  *	  (kicker, title, subtitle, byline, date, caption).  Then the headline is
- *	  the longest title-like line (at least HEAD_TITLE_MIN_WORDS words) among
+ *	  the longest title-like line (at least HEAD_TITLE_MIN_WORDS words
+ *	  without digits: a topic with its count "فيروس كورونا (423)" is none) among
  *	  the last HEAD_TITLE_WINDOW non-blank lines before the prose (the one
  *	  nearest the prose on a tie: pages repeat the headline; the walk up
  *	  stops, once a headline is found, at two menu items in a row: lines of
- *	  at most MENU_MAX_WORDS words).  When at least half the lines above it
+ *	  at most MENU_MAX_WORDS words; bare URLs and a line between two, the
+ *	  page's meta tags, are skipped; they and the menu items between the
+ *	  headline and the prose go to the boilerplate).  When at least half the lines above it
  *	  are such menu items (a column or verse broken into short lines is
  *	  not chrome), every line above it is chrome,
  *	  labelled or not, but for the date lines and labelled lines the walk
@@ -86,10 +89,58 @@ menu_like(const Line *ln)
 	return ln->kind == AR_RK_NONE && ln->nwords <= MENU_MAX_WORDS && !ar_art_date_line(ln, false);
 }
 
+/* A bare URL on a line of its own (http..., www...): page metadata. */
+static bool
+url_line(const ArArticleParse *ps, const Line *ln)
+{
+	const char *s = ps->s + ln->off;
+	size_t		n = ln->len;
+
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	if (memchr(s, ' ', n) != NULL)
+		return false;
+	return (n > 7 && (memcmp(s, "http://", 7) == 0 || memcmp(s, "https://", 8) == 0)) ||
+		(n > 4 && memcmp(s, "www.", 4) == 0);
+}
+
+/* The nearest non-blank line before (dir -1) or after (dir 1) i, or NULL. */
+static const Line *
+nonblank(const ArArticleParse *ps, size_t i, int dir)
+{
+	while ((dir < 0 && i > 0) || (dir > 0 && i + 1 < NLINES(ps)))
+	{
+		i += dir;
+		if (!LINE(ps, i)->blank)
+			return LINE(ps, i);
+	}
+	return NULL;
+}
+
+/*
+ * Whether line i is page metadata a scraper left between the headline and
+ * the prose: a bare URL, or a line between two (the site name between the
+ * image and logo addresses of the page's meta tags).  Not a headline, and
+ * not counted in the walk up.
+ */
+static bool
+metadata(const ArArticleParse *ps, size_t i)
+{
+	const Line *prev,
+			   *next;
+
+	if (url_line(ps, LINE(ps, i)))
+		return true;
+	prev = nonblank(ps, i, -1);
+	next = nonblank(ps, i, 1);
+	return prev != NULL && next != NULL && url_line(ps, prev) && url_line(ps, next);
+}
+
 /*
  * The headline of a long head before line fg: walking up from the prose
- * through at most HEAD_TITLE_WINDOW non-blank lines, the longest title-like
- * line of at least HEAD_TITLE_MIN_WORDS words (the nearest on a tie); once
+ * through at most HEAD_TITLE_WINDOW non-blank lines (page metadata skipped),
+ * the longest title-like line of at least HEAD_TITLE_MIN_WORDS words without
+ * digits (the nearest on a tie); once
  * one is found, two menu items in a row end the walk (the menu above the
  * headline).  *top gets the last line walked.  SIZE_MAX when none.
  */
@@ -107,7 +158,7 @@ head_title(ArArticleParse *ps, size_t fg, size_t *top)
 		const Line *ln = LINE(ps, i);
 		bool		menu = menu_like(ln);
 
-		if (ln->blank)
+		if (ln->blank || metadata(ps, i))
 			continue;
 		seen++;
 		if (best != SIZE_MAX && menu && prev_menu)
@@ -116,7 +167,7 @@ head_title(ArArticleParse *ps, size_t fg, size_t *top)
 		prev_menu = menu;
 		if ((ln->kind == AR_RK_NONE || ln->kind == AR_RK_TITLE_PREFIX) &&
 			!ar_art_date_line(ln, false) && ar_art_title_like(ln) &&
-			ln->nwords >= HEAD_TITLE_MIN_WORDS && ln->nwords > best_words)
+			ln->nwords - ln->ndigit >= HEAD_TITLE_MIN_WORDS && ln->nwords > best_words)
 			best = i, best_words = ln->nwords;
 	}
 	return best;
@@ -149,6 +200,10 @@ chrome_head(ArArticleParse *ps, size_t fg)
 	if (nmenu * 2 < nabove)
 		return;
 	ps->head_title = best;
+	/* between the headline and the prose: the page's meta tags and menu items (تابعنا عبر) */
+	for (size_t i = best + 1; i < fg; i++)
+		if (!LINE(ps, i)->blank && (metadata(ps, i) || menu_like(LINE(ps, i))))
+			LINE(ps, i)->flags |= LF_CHROME;
 	for (size_t i = 0; i < best; i++)
 	{
 		Line	   *ln = LINE(ps, i);

@@ -4,6 +4,7 @@
  *
  * Server-independent; no PostgreSQL headers.  The parser is split by role:
  *	ar_article_rules.c    compiling the rules file (labels, vocabulary, names)
+ *	ar_article_define.c   named sub-patterns of the rules file (define NAME = ...)
  *	ar_article_lines.c    splitting and classifying lines, line features
  *	ar_article_model.c    the content model: paragraph classes and smoothing
  *	ar_article_text.c     output text (display form), trimming, provenance
@@ -145,6 +146,25 @@ typedef struct Assembly
 	ArDate		chrome_date;
 	ArSpan		cand;
 } Assembly;
+
+/* A rule's pattern, before and after its {NAME} references are expanded, is at most this long. */
+#define AR_RULES_PATTERN_MAX	4096
+
+/* ar_article_define.c: the defines read so far while compiling a rules text */
+typedef struct Define Define;
+typedef struct ArDefines
+{
+	ArAllocator alloc;
+	int			n;
+	int			cap;
+	Define	   *def;
+} ArDefines;
+extern void ar_art_defines_init(ArDefines *d, const ArAllocator *alloc);
+extern void ar_art_defines_free(ArDefines *d);
+extern ArStatus ar_art_defines_add(ArDefines *d, const char *s, size_t n, ArBuf *scratch,
+								   ArRulesError *err);
+extern ArStatus ar_art_defines_expand(const ArDefines *d, const char *p, size_t n, const char *self,
+									  ArBuf *out, ArRulesError *err);
 
 /* ar_article_rules.c: PCRE2 memory through an ArAllocator */
 extern void *ar_art_pcre_alloc(size_t size, void *data);

@@ -100,7 +100,9 @@ ar_art_model(ArArticleParse *ps)
 	{
 		Line	   *ln = LINE(ps, i);
 
-		if (!ln->blank && ln->kind == AR_RK_NONE)
+		/* a title prefix or dateline line may be read as unlabelled (a menu "a | b | c") */
+		if (!ln->blank && (ln->kind == AR_RK_NONE || ln->kind == AR_RK_TITLE_PREFIX ||
+						   ln->kind == AR_RK_DATELINE))
 			ln->cls = (uint8_t) own_class(ln);
 	}
 	for (size_t i = 0; i < NLINES(ps); i++)

@@ -10,8 +10,10 @@
  * credit lines), hashed into the same set under their own seed.  Rules of
  * kind "agency" are patterns tried on a credit's value only, never on a
  * line (ar_art_agency).  A dateline rule may name the reporter of its
- * credit with (?<b>...) beside the place in (?<v>...).  The
- * function-word list comes from the stopword file.
+ * credit with (?<b>...) beside the place in (?<v>...).  A line
+ * "define<TAB>NAME = pattern" names a sub-pattern that later patterns use as
+ * {NAME} (ar_article_define.c).  The function-word list comes from the
+ * stopword file.
  */
 #include "ar_article_int.h"
 
@@ -58,7 +60,8 @@ rules_error(ArRulesError *err, int line, size_t offset, const char *msg)
 	{
 		err->line = line;
 		err->offset = offset;
-		strncpy(err->message, msg, sizeof(err->message) - 1);
+		if (msg != err->message)	/* a define's error is already in place */
+			strncpy(err->message, msg, sizeof(err->message) - 1);
 		err->message[sizeof(err->message) - 1] = '\0';
 	}
 	return AR_ERULES;
@@ -142,7 +145,8 @@ append_rule(ArRules *r, int kind, int lineno, pcre2_code *code)
 
 /* Compile one "kind<TAB>pattern" line into rules. */
 static ArStatus
-compile_line(ArRules *r, const char *p, size_t len, int lineno, ArRulesError *err)
+compile_line(ArRules *r, ArDefines *defs, ArBuf *exp, const char *p, size_t len, int lineno,
+			 ArRulesError *err)
 {
 	const char *tab = memchr(p, '\t', len);
 	const char *pat;
@@ -153,22 +157,62 @@ compile_line(ArRules *r, const char *p, size_t len, int lineno, ArRulesError *er
 
 	if (tab == NULL)
 		return rules_error(err, lineno, 0, "expected a kind, a tab and a pattern");
-	kind = kind_by_name(p, tab - p);
-	if (kind == AR_RK_NONE)
-		return rules_error(err, lineno, 0, "unknown rule kind");
 	pat = tab + 1;
 	patlen = len - (size_t) (pat - p);
 	if (patlen == 0)
 		return rules_error(err, lineno, 0, "empty pattern");
-	if (patlen > 4096)
+	if (patlen > AR_RULES_PATTERN_MAX)
 		return rules_error(err, lineno, 0, "pattern longer than 4096 bytes");
+	if (tab - p == 6 && memcmp(p, "define", 6) == 0)
+	{
+		if ((st = ar_art_defines_add(defs, pat, patlen, exp, err)) == AR_ERULES)
+			return rules_error(err, lineno, 0, err ? err->message : "bad define");
+		return st;
+	}
+	kind = kind_by_name(p, tab - p);
+	if (kind == AR_RK_NONE)
+		return rules_error(err, lineno, 0, "unknown rule kind");
 	if (kind == AR_RK_NAME)
 		return ar_art_add_name(r, pat, patlen);
 	if (kind == AR_RK_GIVEN)
 		return ar_art_add_given(r, pat, patlen);
-	TRY(compile_pattern(r, pat, patlen, lineno, err, &code));
+	if ((st = ar_art_defines_expand(defs, pat, patlen, NULL, exp, err)) != AR_OK)
+		return st == AR_ERULES ? rules_error(err, lineno, 0, err ? err->message : "bad define") : st;
+	TRY(compile_pattern(r, exp->data, exp->len, lineno, err, &code));
 	if ((st = append_rule(r, kind, lineno, code)) != AR_OK)
 		pcre2_code_free(code);
+	return st;
+}
+
+/* Compile the lines of a rules text into r; defines live only while it runs. */
+static ArStatus
+compile_lines(ArRules *r, const char *text, size_t len, ArRulesError *err)
+{
+	ArDefines	defs;
+	ArBuf		exp;
+	size_t		pos = 0;
+	int			lineno = 0;
+	ArStatus	st = AR_OK;
+
+	ar_art_defines_init(&defs, &r->alloc);
+	if (ar_buf_init(&exp, &r->alloc, 256) != AR_OK)
+		return AR_ENOMEM;
+	while (pos < len && st == AR_OK)
+	{
+		const char *p = text + pos;
+		const char *nl = memchr(p, '\n', len - pos);
+		size_t		l = nl ? (size_t) (nl - p) : len - pos;
+
+		pos += l + (nl != NULL);
+		lineno++;
+		if (l > 0 && p[l - 1] == '\r')
+			l--;
+		if (l == 0 || p[0] == '#')
+			continue;
+		st = compile_line(r, &defs, &exp, p, l, lineno, err);
+	}
+	ar_buf_free(&exp);
+	ar_art_defines_free(&defs);
 	return st;
 }
 
@@ -178,8 +222,7 @@ ar_rules_compile(const char *text, size_t len, const ArAllocator *alloc,
 				 ArRules **out, ArRulesError *err)
 {
 	ArRules    *r = alloc->alloc(alloc->ctx, sizeof(ArRules));
-	size_t		pos = 0;
-	int			lineno = 0;
+	ArStatus	st;
 
 	*out = NULL;
 	if (r == NULL)
@@ -201,24 +244,10 @@ ar_rules_compile(const char *text, size_t len, const ArAllocator *alloc,
 	}
 	pcre2_set_match_limit(r->mctx, AR_RULES_MATCH_LIMIT);
 	pcre2_set_depth_limit(r->mctx, AR_RULES_DEPTH_LIMIT);
-	while (pos < len)
+	if ((st = compile_lines(r, text, len, err)) != AR_OK)
 	{
-		const char *p = text + pos;
-		const char *nl = memchr(p, '\n', len - pos);
-		size_t		l = nl ? (size_t) (nl - p) : len - pos;
-		ArStatus	st;
-
-		pos += l + (nl != NULL);
-		lineno++;
-		if (l > 0 && p[l - 1] == '\r')
-			l--;
-		if (l == 0 || p[0] == '#')
-			continue;
-		if ((st = compile_line(r, p, l, lineno, err)) != AR_OK)
-		{
-			ar_rules_free(r);
-			return st;
-		}
+		ar_rules_free(r);
+		return st;
 	}
 	*out = r;
 	return AR_OK;

@@ -14,6 +14,8 @@
  */
 #include "postgres.h"
 
+#include <unistd.h>
+
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -24,6 +26,7 @@
 #include "tsearch/ts_utils.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
@@ -108,11 +111,35 @@ typedef struct RulesCache
 	MemoryContextCallback cb;
 } RulesCache;
 
+/*
+ * The path of a shipped tsearch_data file.  Under Debian's extension_destdir
+ * (an extension tried from an unpacked package, tests/deb/check.sh) the
+ * server finds the control file, scripts and library below that directory;
+ * the extension's data files are read from there too when present, so the
+ * package is tested with its own rules, not with those of the system.
+ */
+static char *
+data_file_path(const char *name, const char *ext)
+{
+	char	   *path = get_tsearch_config_filename(name, ext);
+	const char *destdir = GetConfigOption("extension_destdir", true, false);
+
+	if (destdir != NULL && destdir[0] != '\0')
+	{
+		char	   *alt = psprintf("%s%s", destdir, path);
+
+		if (access(alt, R_OK) == 0)
+			return alt;
+		pfree(alt);
+	}
+	return path;
+}
+
 /* Read a shipped tsearch_data file (the rules, the stopwords) into a palloc'd string. */
 static char *
 read_data_file(const char *name, const char *ext, size_t *len)
 {
-	char	   *path = get_tsearch_config_filename(name, ext);
+	char	   *path = data_file_path(name, ext);
 	FILE	   *f = AllocateFile(path, "rb");
 	StringInfoData buf;
 	char		chunk[8192];

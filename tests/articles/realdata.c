@@ -444,7 +444,47 @@ static Marker markers[] = {
 };
 #define NMARKERS (sizeof(markers) / sizeof(markers[0]))
 
-/* Does s[0..len) hold needle (within the first START_BYTES when start)? */
+/*
+ * Whether the bytes at p (before: toward s, after: toward end) are a credit
+ * separator once spaces are skipped: a dash, an underscore, a colon, a comma,
+ * a line break or the end of the text ("فلان – عين اليوم", "سبق- الرياض:").
+ */
+static bool
+separated(const char *s, const char *p, const char *end, bool before)
+{
+	static const char *const seps[] = {"-", "_", ":", ",", "\n", "\xD8\x8C", "\xE2\x80\x93", "\xE2\x80\x94"};
+
+	if (before)
+	{
+		while (p > s && (p[-1] == ' ' || (unsigned char) p[-1] == 0xA0 || p[-1] == '\xC2'))
+			p--;
+		if (p == s)
+			return true;
+		for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++)
+		{
+			size_t		n = strlen(seps[k]);
+
+			if ((size_t) (p - s) >= n && memcmp(p - n, seps[k], n) == 0)
+				return true;
+		}
+		return false;
+	}
+	while (p < end && *p == ' ')
+		p++;
+	if (p == end)
+		return true;
+	for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++)
+		if ((size_t) (end - p) >= strlen(seps[k]) && memcmp(p, seps[k], strlen(seps[k])) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Does s[0..len) hold needle (within the first START_BYTES when start)?  With
+ * start, only as a credit: at the very start, or with a separator before or
+ * after it, or one word and a colon after it ("سبق أبها:"); not quoted inside
+ * a sentence ("علمت \"سبق\"", "لصحيفة عين اليوم فشل").
+ */
 static bool
 holds(const char *s, size_t len, const char *needle, bool start)
 {
@@ -453,9 +493,34 @@ holds(const char *s, size_t len, const char *needle, bool start)
 	if (start && len > START_BYTES)
 		len = START_BYTES;
 	for (size_t i = 0; i + n <= len; i++)
-		if (memcmp(s + i, needle, n) == 0)
+	{
+		const char *after = s + i + n,
+				   *w;
+
+		if (memcmp(s + i, needle, n) != 0)
+			continue;
+		if (!start || separated(s, s + i, s + len, true) || separated(s, after, s + len, false))
 			return true;
+		/* one word, then a colon */
+		for (w = after; w < s + len && *w == ' '; w++)
+			;
+		while (w < s + len && *w != ' ' && *w != ':' && *w != '\n')
+			w++;
+		if (w > after + 1 && w < s + len && *w == ':')
+			return true;
+	}
 	return false;
+}
+
+/* Length of s[0..len) cut to at most max bytes on a character boundary. */
+static size_t
+clip_utf8(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char) s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
 }
 
 static void
@@ -474,7 +539,13 @@ count_markers(const Record *rec, const ArArticle *a)
 		if (!holds(from, strlen(from), mk->needle, mk->start))
 			continue;
 		mk->in_page++;
-		mk->in_body += holds(a->text.data + a->body.off, a->body.len, mk->needle, mk->start);
+		if (!holds(a->text.data + a->body.off, a->body.len, mk->needle, mk->start))
+			continue;
+		mk->in_body++;
+		if (show_misses)
+			printf("  still in body (%s): %s %s record %d: %.*s\n", mk->label, rec->set, rec->outlet,
+				   rec->row, (int) clip_utf8(a->text.data + a->body.off, a->body.len, 200),
+				   a->text.data + a->body.off);
 	}
 }
 

@@ -92,5 +92,28 @@ for deb in "$work"/postgresql-*-pg-arabic_*.deb; do
 		grep -q "mapped: .* $src/debian/$pkg/usr/lib/postgresql/$v/lib/pg_arabic.so" <<<"$maps"
 	}
 	check "the server ran the library unpacked from $pkg" library_of_the_deb
+	# The server reads tsearch_data from the system share directory:
+	# extension_destdir does not cover it, so pg_arabic reads its own data
+	# files (the article rules, their stopwords) below extension_destdir when
+	# they are there.  Check that the suites above read the package's rules:
+	# the package's files are the source's, the server's rules are the
+	# package's file, and they compile with the package's library.
+	data_of_the_deb() {
+		local dir=$src/debian/$pkg/usr/share/postgresql/$v/tsearch_data out f
+		for f in pg_arabic_article.rules pg_arabic.stop; do
+			cmp -s "$dir/$f" "$TOP/extension/tsearch_data/$f" ||
+				{ echo "   $f of the package differs from the source's"; return 1; }
+		done
+		out=$(cd "$src" && pg_buildext psql . . "postgresql-%v-pg-arabic" 2>&1 <<-SQL
+			CREATE EXTENSION pg_arabic;
+			SELECT 'same rules: ' || (arabic_article_rules() = pg_catalog.pg_read_file('$dir/pg_arabic_article.rules'));
+			SELECT 'compiled: ' || count(*) FROM arabic_parse_article('x', pg_catalog.pg_read_file('$dir/pg_arabic_article.rules'));
+		SQL
+		) || { echo "$out" | tail -5; return 1; }
+		grep -q 'same rules: true' <<<"$out" ||
+			{ echo "   the server read other rules than the package's (system tsearch_data differs)"; return 1; }
+		grep -q 'compiled: 1' <<<"$out" || { echo "$out" | tail -5; return 1; }
+	}
+	check "the tsearch data the suites read are those of $pkg (rules compile)" data_of_the_deb
 done
 checks_summary

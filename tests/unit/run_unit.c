@@ -25,6 +25,7 @@ main(int argc, char **argv)
 	test_article_samples();
 	test_article_model();
 	test_article_dates();
+	test_article_credits();
 	test_article_reassembly();
 	test_bm25();
 	test_bm25_block();

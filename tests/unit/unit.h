@@ -47,6 +47,7 @@ void		test_article_samples(void);
 void		test_article_reassembly(void);
 void		test_article_model(void);
 void		test_article_dates(void);
+void		test_article_credits(void);
 struct ArRules *unit_article_rules(void);
 struct ArArticle;
 void		unit_article_dump(const char *name, const struct ArArticle *a);
