@@ -134,7 +134,9 @@ SELECT * FROM arabic_bm25_analyze('bi_docs', 'tsv');
 SELECT max(abs(arabic_bm25_index_score(tsv, arabic_bm25_index_query('bi_rank', 'w2 | w8 | w50'))
 			   - arabic_bm25(tsv, 'w2 | w8 | w50', 'bi_docs', 'tsv'))) AS max_difference_segments
 FROM bi_docs WHERE tsv IS NOT NULL;
--- Updates (new versions into new segments, old ones left until VACUUM).
+-- Updates (new versions into new segments, old ones left until VACUUM),
+-- with no tiered merge inside the inserts (merge_limit 0).
+ALTER INDEX bi_rank SET (merge_limit = 0);
 UPDATE bi_docs SET tsv = bi_random_doc(20) WHERE id % 13 = 0;
 SELECT several FROM bi_segments;
 SELECT bi_mismatches(200, 10) AS top10_updated, bi_mismatches(10, NULL) AS all_updated;
@@ -184,6 +186,8 @@ CREATE INDEX ON bi_bad USING arabic_bm25 (a) WITH (k1 = -1);
 CREATE INDEX ON bi_bad USING arabic_bm25 (a) WITH (b = 1.5);
 CREATE INDEX ON bi_bad USING arabic_bm25 (a) WITH (k1 = 'NaN');
 CREATE INDEX ON bi_bad USING arabic_bm25 (a) WITH (mu = 1);
+CREATE INDEX ON bi_bad USING arabic_bm25 (a) WITH (merge_limit = -1);
+CREATE INDEX ON bi_bad USING arabic_bm25 (a) WITH (merge_limit = 5000);
 CREATE INDEX bi_bad_a ON bi_bad USING arabic_bm25 (a);
 -- a stripped tsvector has no term frequencies
 INSERT INTO bi_bad VALUES (1, 'x', strip('a b'::tsvector), NULL);

@@ -41,7 +41,7 @@ PG_FUNCTION_INFO_V1(arabic_bm25_index_score);
 
 extern Datum arabic_bm25_query(PG_FUNCTION_ARGS);
 
-static const Bm25Options default_options = {0, AR_BM25_K1_DEFAULT, AR_BM25_B_DEFAULT, 4096};
+static const Bm25Options default_options = {0, AR_BM25_K1_DEFAULT, AR_BM25_B_DEFAULT, 4096, 16};
 
 static bytea *
 bm25_amoptions(Datum reloptions, bool validate)
@@ -54,8 +54,11 @@ bm25_amoptions(Datum reloptions, bool validate)
 							 AR_BM25_K1_DEFAULT, 0, AR_BM25_K1_MAX, offsetof(Bm25Options, k1));
 	add_local_real_reloption(&r, "b", "BM25 length normalization",
 							 AR_BM25_B_DEFAULT, 0, 1, offsetof(Bm25Options, b));
-	add_local_int_reloption(&r, "pending_limit", "pending list size (kB) that triggers a merge",
+	add_local_int_reloption(&r, "pending_limit", "pending list size (kB) that triggers a flush into a new segment",
 							4096, 64, MAX_KILOBYTES, offsetof(Bm25Options, pending_limit));
+	add_local_int_reloption(&r, "merge_limit",
+							"largest segment merged inside an INSERT, in multiples of pending_limit (0: none)",
+							16, 0, 1024, offsetof(Bm25Options, merge_limit));
 	o = build_local_reloptions(&r, reloptions, validate);
 	if (o != NULL && (!ar_bm25_k1_valid(o->k1) || !ar_bm25_b_valid(o->b)))
 		ereport(ERROR,

@@ -187,6 +187,8 @@ typedef struct Bm25Options
 	double		k1;
 	double		b;
 	int			pending_limit;	/* kB */
+	int			merge_limit;	/* tiered merges in inserts: segment pages
+								 * up to this many times pending_limit's */
 } Bm25Options;
 
 static inline uint64

@@ -32,15 +32,14 @@
 /*
  * Tiered merges in the insert path: a run of at least TIER_RUN segments
  * whose sizes are within TIER_RATIO of the smallest one, at most TIER_WIDTH
- * of them, merged only while the result stays under TIER_BOUND times
- * pending_limit (bigger merges are left to VACUUM, so no INSERT rewrites a
- * large part of the index).  With TIER_ROOM slots left, the smallest
+ * of them, merged only while the result stays under merge_limit (a
+ * reloption, default 16) times pending_limit in pages (bigger merges are
+ * left to VACUUM, so no INSERT rewrites a large part of the index).  With TIER_ROOM slots left, the smallest
  * segments are merged whatever their size, so flushes never run out of room.
  */
 #define TIER_RUN	4
 #define TIER_RATIO	4
 #define TIER_WIDTH	8
-#define TIER_BOUND	16
 #define TIER_ROOM	4
 
 typedef struct Collect
@@ -297,7 +296,8 @@ choose_run(Relation index, const Bm25Meta *m, uint32 floor, Bm25Main *run)
 {
 	Bm25Main	sorted[BM25_MAX_SEGMENTS];
 	int			n = (int) Min(m->nsegs, BM25_MAX_SEGMENTS);
-	int64		bound = (int64) bm25_options(index)->pending_limit / (BLCKSZ / 1024) * TIER_BOUND;
+	Bm25Options *o = bm25_options(index);
+	int64		bound = (int64) o->pending_limit / (BLCKSZ / 1024) * o->merge_limit;
 	int			all = n;
 
 	/* the segments a running VACUUM is merging are not ours */
