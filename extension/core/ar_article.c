@@ -102,21 +102,51 @@ title_prefix_line(Assembly *as, const Line *ln)
 /*
  * A dateline opening the first paragraph: the place to the dateline, the
  * rest to the body; a credit "person - outlet - place:" (sabq) names the
- * reporter too (the rule's (?<b>...)), and its outlet is neither.
+ * reporter too (the rule's (?<b>...)), and its outlet is neither.  A place
+ * that opens with a given name is a person (the byline), not a place.
  */
 static ArStatus
 dateline_line(Assembly *as, const Line *ln)
 {
 	const char *s = as->ps->s + ln->off;
+	size_t		b = ln->b_start,
+				bn = ln->b_end - ln->b_start;
+	int			w = ar_art_count_words(s, ln->v_start, ln->v_end);
+	bool		ok = false;
 	bool		split;
 
+	/* "place - person" or "person - place": each side to its field */
 	TRY(ar_art_reporter_side(as, ln, &split));
-	if (!split)
+	if (split)
+		bn = 0;
+
+	/*
+	 * a "place" of two to four words that opens with a given name is the
+	 * reporter ("عين اليوم – هيفاء عبدالله", "قاسم الزرعي –"): the byline
+	 */
+	if (split)
+		ok = as->art->has_dateline;
+	else if (bn == 0 && w >= 2 && w <= 4 &&
+		ar_art_given_first(as->ps->rules, &as->scratch, s + ln->v_start, ln->v_end - ln->v_start))
+	{
+		/* the person ends at a dash: "لجين الأحمدي – متابعات" names the desk after it */
+		b = ln->v_start;
+		bn = ln->v_end - ln->v_start;
+		for (size_t k = 0; k < bn; k++)
+			if (s[b + k] == '-' || (k + 2 < bn && memcmp(s + b + k, "\xE2\x80", 2) == 0 &&
+									 ((unsigned char) s[b + k + 2] == 0x93 ||
+									  (unsigned char) s[b + k + 2] == 0x94)))
+			{
+				bn = k;
+				break;
+			}
+	}
+	else
 		TRY(ar_art_value(as, s + ln->v_start, ln->v_end - ln->v_start, false, -1,
-						 &as->art->dateline, &as->art->has_dateline));
-	if (ln->b_end > ln->b_start && !as->art->has_byline)
-		TRY(ar_art_value(as, s + ln->b_start, ln->b_end - ln->b_start, false, -1,
-						 &as->art->byline, &as->art->has_byline));
+						 &as->art->dateline, &ok));
+	as->art->has_dateline = ok;
+	if (bn > 0 && !as->art->has_byline)
+		TRY(ar_art_value(as, s + b, bn, false, -1, &as->art->byline, &as->art->has_byline));
 	TRY(ar_art_boiler(as, s, ln->m_end));
 	if (ln->m_end < ln->len)
 	{

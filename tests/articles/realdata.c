@@ -19,6 +19,7 @@
  * against them per source; --misses prints each miss.
  *
  *	usage: realdata --data DIR [--review N] [--seed S] [--rules FILE] [--misses]
+ *	(--misses also lists the records whose body still holds a known boilerplate)
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>

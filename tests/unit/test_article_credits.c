@@ -114,6 +114,12 @@ static const CreditCase credit_cases[] = {
 	{"عنوان الخبر هنا\nنايف عبدالله – عين اليوم " PROSE "\n", "نايف عبدالله", NULL, NULL, "الإدارة العامة"},
 	/* outlet and place on a line */
 	{"عنوان الخبر هنا\nعين اليوم- واشنطن\n" PROSE "\n", NULL, "واشنطن", NULL, "الإدارة العامة"},
+	/* a person after the outlet, or before a bare dash, is the byline, not the dateline */
+	{"عنوان الخبر هنا\nعين اليوم – هيفاء عبدالله\n" PROSE "\n", "هيفاء عبدالله", NULL, NULL, "الإدارة العامة"},
+	{"عنوان الخبر هنا\nقاسم الزرعي - " PROSE "\n", "قاسم الزرعي", NULL, NULL, "الإدارة العامة"},
+	{"عنوان الخبر هنا\nلجين الأحمدي – متابعات\n" PROSE "\n", "لجين الأحمدي", NULL, NULL, "الإدارة العامة"},
+	/* ... a place stays the dateline */
+	{"عنوان الخبر هنا\nمكة المكرمة - " PROSE "\n", NULL, "مكة المكرمة", NULL, "الإدارة العامة"},
 	/* a desk word is no place */
 	{"عنوان الخبر هنا\nسبق- الوكالات: " PROSE "\n", NULL, NULL, NULL, "الإدارة العامة"},
 	/* an outlet and an agency or desk after it: as before, the dateline as written */
