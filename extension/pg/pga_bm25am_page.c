@@ -267,9 +267,10 @@ bm25_retire_chain(Relation index, BlockNumber head, uint16 kind, List **retired)
 		state = GenericXLogStart(index);
 		page = GenericXLogRegisterBuffer(state, buf, 0);
 		Bm25Opaque(page)->flags |= BM25F_DELETED;
+		/* the next link from the buffer: GenericXLogFinish frees its page copy */
 		GenericXLogFinish(state);
 		*retired = lappend_int(*retired, (int) blkno);
-		blkno = Bm25Opaque(page)->next;
+		blkno = Bm25Opaque(BufferGetPage(buf))->next;
 		UnlockReleaseBuffer(buf);
 		if (++guard > limit)
 			bm25_corrupt(index, head, "cycle in a page chain");
