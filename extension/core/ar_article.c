@@ -118,17 +118,18 @@ dateline_line(Assembly *as, const Line *ln)
 	/* "place - person" or "person - place": each side to its field */
 	TRY(ar_art_reporter_side(as, ln, &split));
 	if (split)
-		bn = 0;
-
-	/*
-	 * a "place" of two to four words that opens with a given name is the
-	 * reporter ("عين اليوم – هيفاء عبدالله", "قاسم الزرعي –"): the byline
-	 */
-	if (split)
-		ok = as->art->has_dateline;
-	else if (bn == 0 && w >= 2 && w <= 4 &&
-		ar_art_given_first(as->ps->rules, &as->scratch, s + ln->v_start, ln->v_end - ln->v_start))
 	{
+		bn = 0;
+		ok = as->art->has_dateline;
+	}
+	else if (bn == 0 && w >= 2 && w <= 4 &&
+			 ar_art_given_first(as->ps->rules, &as->scratch, s + ln->v_start,
+								ln->v_end - ln->v_start))
+	{
+		/*
+		 * a "place" of two to four words that opens with a given name is the
+		 * reporter ("عين اليوم – هيفاء عبدالله", "قاسم الزرعي –"): the byline
+		 */
 		/* the person ends at a dash: "لجين الأحمدي – متابعات" names the desk after it */
 		b = ln->v_start;
 		bn = ln->v_end - ln->v_start;

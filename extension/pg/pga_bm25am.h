@@ -294,6 +294,8 @@ extern ArBmwSkip *bm25_read_skips(Relation index, BlockNumber page, uint16 off, 
 extern ArBmwSkip *bm25_term_skips(Relation index, const Bm25Term *t, int64 ndocs);
 extern void bm25_read_block(Relation index, const ArBmwSkip *skip, const uint8 *inl,
 							Bm25DocMap *map, ArBmwPosting *out);
+extern void bm25_read_docs(Relation index, const Bm25Main *m, Bm25Posting *out);
+extern int	bm25_doc_cmp(const void *a, const void *b);
 extern void bm25_docmap_open(Bm25DocMap *map, Relation index, const Bm25Main *m, bool whole);
 extern void bm25_docmap_resolve(Bm25DocMap *map, ArBmwPosting *p, uint32 n);
 extern void bm25_walk_pending(Relation index, BlockNumber head, Bm25PendingFn fn, void *arg);

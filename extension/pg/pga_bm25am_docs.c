@@ -68,6 +68,20 @@ docs_all(void *arg, const Bm25Posting *d)
 	a->d[a->n++] = *d;
 }
 
+/*
+ * Copy the m->ndocs records of a segment's docs stream into out (room for
+ * them is the caller's), checking the stream against the metapage count.
+ */
+void
+bm25_read_docs(Relation index, const Bm25Main *m, Bm25Posting *out)
+{
+	DocsAll		a = {out, 0, m->ndocs, index};
+
+	bm25_walk_docs(index, m->docs, docs_all, &a);
+	if (a.n != m->ndocs)
+		bm25_corrupt(index, m->docs, "document count differs from the metapage");
+}
+
 typedef struct DocDirRead
 {
 	BlockNumber *pages;
@@ -105,13 +119,8 @@ bm25_docmap_open(Bm25DocMap *map, Relation index, const Bm25Main *m, bool whole)
 		bm25_corrupt(index, BM25AM_METAPAGE, "bad document count");
 	if (whole)
 	{
-		DocsAll		a = {NULL, 0, m->ndocs, index};
-
-		a.d = palloc_extended(sizeof(Bm25Posting) * (m->ndocs + 1), MCXT_ALLOC_HUGE);
-		bm25_walk_docs(index, m->docs, docs_all, &a);
-		if (a.n != m->ndocs)
-			bm25_corrupt(index, m->docs, "document count differs from the metapage");
-		map->all = a.d;
+		map->all = palloc_extended(sizeof(Bm25Posting) * (m->ndocs + 1), MCXT_ALLOC_HUGE);
+		bm25_read_docs(index, m, map->all);
 	}
 	else
 	{

@@ -57,7 +57,6 @@ typedef struct Bm25ScanState
 	HTAB	   *returned;		/* keys of ranked documents returned */
 	Bm25Posting *docs;			/* every document, for the score-0 tail */
 	int64		ndocs;
-	int64		maxdocs;		/* of the segment being read */
 	int64		dpos;
 	Relation	index;
 	struct TermLoad *loads;		/* per term found: the load callback's argument */
@@ -269,25 +268,6 @@ next_page(Bm25ScanState *so)
 	MemoryContextSwitchTo(old);
 }
 
-static void
-collect_doc(void *arg, const Bm25Posting *d)
-{
-	Bm25ScanState *so = arg;
-
-	if (so->ndocs >= so->maxdocs)
-		bm25_corrupt(so->index, InvalidBlockNumber, "more documents than the metapage says");
-	so->docs[so->ndocs++] = *d;
-}
-
-static int
-doc_key_cmp(const void *a, const void *b)
-{
-	uint64		ka = bm25_key(((const Bm25Posting *) a)->blk, ((const Bm25Posting *) a)->off);
-	uint64		kb = bm25_key(((const Bm25Posting *) b)->blk, ((const Bm25Posting *) b)->off);
-
-	return ka < kb ? -1 : ka > kb;
-}
-
 /* Every document (segments and pending) in TID order, for the score-0 tail. */
 static void
 load_docs(Bm25ScanState *so)
@@ -300,12 +280,8 @@ load_docs(Bm25ScanState *so)
 	so->ndocs = 0;
 	for (int s = 0; s < q->nsegs; s++)
 	{
-		int64		before = so->ndocs;
-
-		so->maxdocs = before + q->segs[s].m.ndocs;
-		bm25_walk_docs(so->index, q->segs[s].m.docs, collect_doc, so);
-		if (so->ndocs - before != q->segs[s].m.ndocs)
-			bm25_corrupt(so->index, q->segs[s].m.docs, "document count differs from the metapage");
+		bm25_read_docs(so->index, &q->segs[s].m, so->docs + so->ndocs);
+		so->ndocs += q->segs[s].m.ndocs;
 	}
 	for (int64 i = 0; i < q->npend; i++)
 	{
@@ -316,7 +292,7 @@ load_docs(Bm25ScanState *so)
 		d->tf = q->pend[i].flags & BM25DOC_NULL;
 		d->len = q->pend[i].len;
 	}
-	qsort(so->docs, so->ndocs, sizeof(Bm25Posting), doc_key_cmp);
+	qsort(so->docs, so->ndocs, sizeof(Bm25Posting), bm25_doc_cmp);
 	so->dpos = 0;
 	MemoryContextSwitchTo(old);
 }

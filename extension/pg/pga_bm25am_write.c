@@ -97,8 +97,9 @@ bm25_docs_add(Bm25Docs *docs, uint64 key, uint32 len, uint16 flags)
 	d->len = len;
 }
 
-static int
-doc_cmp(const void *a, const void *b)
+/* qsort order of documents: by heap TID */
+int
+bm25_doc_cmp(const void *a, const void *b)
 {
 	uint64		ka = bm25_key(((const Bm25Posting *) a)->blk, ((const Bm25Posting *) a)->off);
 	uint64		kb = bm25_key(((const Bm25Posting *) b)->blk, ((const Bm25Posting *) b)->off);
@@ -119,7 +120,7 @@ bm25_docs_finish(Bm25Docs *docs)
 	int64		i = 0;
 
 	if (docs->n > 0)
-		qsort(docs->d, docs->n, sizeof(Bm25Posting), doc_cmp);
+		qsort(docs->d, docs->n, sizeof(Bm25Posting), bm25_doc_cmp);
 	if (docs->n == 0 || docs->n >= PG_UINT32_MAX)
 		return;
 	maxblk = docs->d[docs->n - 1].blk;
